@@ -1,0 +1,85 @@
+package app.tandem.district.application;
+
+import app.tandem.common.InvalidRequestException;
+import app.tandem.common.Tokens;
+import app.tandem.district.domain.DistrictEntity;
+import app.tandem.lti.api.TenantDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Creates, lists and renames districts; tells {@code lti} which districts exist. */
+@ApplicationScoped
+public class DistrictService implements TenantDirectory {
+
+    public record District(String id, String name) {
+    }
+
+    @PersistenceContext(unitName = "tandem")
+    EntityManager em;
+
+    public List<District> list() {
+        return em.createQuery("select d from DistrictEntity d order by d.name", DistrictEntity.class).getResultList()
+                .stream().map(DistrictService::view).toList();
+    }
+
+    public Optional<District> get(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(DistrictEntity.class, id)).map(DistrictService::view);
+    }
+
+    @Override
+    public Optional<String> districtName(String districtId) {
+        return get(districtId).map(District::name);
+    }
+
+    @Transactional
+    public District create(String name) {
+        return create(Tokens.newId(), name);
+    }
+
+    /** Creates a district with a chosen id, or returns it when it exists (idempotent set-up, e.g. the demo). */
+    @Transactional
+    public District ensure(String id, String name) {
+        DistrictEntity existing = em.find(DistrictEntity.class, id);
+        return existing != null ? view(existing) : create(id, name);
+    }
+
+    @Transactional
+    public District rename(String id, String name) {
+        DistrictEntity d = em.find(DistrictEntity.class, id);
+        if (d == null) {
+            throw new InvalidRequestException(404, "No district " + id + ".", Map.of());
+        }
+        d.name = validName(name);
+        return view(d);
+    }
+
+    private District create(String id, String name) {
+        DistrictEntity d = new DistrictEntity();
+        d.id = id;
+        d.name = validName(name);
+        d.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        em.persist(d);
+        return view(d);
+    }
+
+    private static String validName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidRequestException("The district needs a name.", Map.of("name", "required"));
+        }
+        if (name.strip().length() > 200) {
+            throw new InvalidRequestException("The district name is too long.", Map.of("name", "at most 200 characters"));
+        }
+        return name.strip();
+    }
+
+    private static District view(DistrictEntity d) {
+        return new District(d.id, d.name);
+    }
+}

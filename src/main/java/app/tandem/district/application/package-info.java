@@ -1,0 +1,2 @@
+/** District services. */
+package app.tandem.district.application;

@@ -1,0 +1,2 @@
+/** District entities. */
+package app.tandem.district.domain;

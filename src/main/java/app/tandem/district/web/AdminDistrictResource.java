@@ -1,0 +1,70 @@
+package app.tandem.district.web;
+
+import app.tandem.common.AdminApi;
+import app.tandem.common.ApiError;
+import app.tandem.common.JsonBodies;
+import app.tandem.district.application.DistrictService;
+import app.tandem.district.application.DistrictService.District;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Automation API for districts (bearer TANDEM_ADMIN_TOKEN). */
+@Path("api/admin/districts")
+@AdminApi
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: districts")
+public class AdminDistrictResource {
+    @Inject
+    DistrictService districts;
+
+    @GET
+    @Operation(summary = "List districts")
+    public String list() {
+        JsonArrayBuilder arr = Json.createArrayBuilder();
+        districts.list().forEach(d -> arr.add(json(d)));
+        return arr.build().toString();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get one district")
+    public Response get(@PathParam("id") String id) {
+        return districts.get(id).map(d -> Response.ok(json(d).build().toString()).build())
+                .orElseGet(() -> ApiError.of(404, "No district " + id + "."));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a district: name")
+    public Response create(String body) {
+        District d = districts.create(JsonBodies.string(JsonBodies.object(body), "name"));
+        return Response.status(201).entity(json(d).build().toString()).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename a district: name")
+    public String rename(@PathParam("id") String id, String body) {
+        return json(districts.rename(id, JsonBodies.string(JsonBodies.object(body), "name"))).build().toString();
+    }
+
+    private static JsonObjectBuilder json(District d) {
+        return Json.createObjectBuilder().add("id", d.id()).add("name", d.name());
+    }
+}

@@ -1,0 +1,2 @@
+/** District admin API. */
+package app.tandem.district.web;

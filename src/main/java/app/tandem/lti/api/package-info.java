@@ -1,0 +1,2 @@
+/** The only part of {@code lti} that other packages may use. */
+package app.tandem.lti.api;

@@ -1,0 +1,57 @@
+package app.tandem.lti.application;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Deletes used nonces and launch sessions once they expire, every ten minutes on each server. */
+@ApplicationScoped
+public class Housekeeping {
+    private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    NonceStore nonces;
+
+    @Inject
+    LaunchSessionService sessions;
+
+    private ScheduledFuture<?> task;
+
+    void onStart(@Observes @Priority(20) @Initialized(ApplicationScoped.class) Object ignored) {
+        task = scheduler.scheduleWithFixedDelay(this::purge, 1, 10, TimeUnit.MINUTES);
+    }
+
+    void purge() {
+        try {
+            int n = nonces.purgeExpired(Instant.now());
+            int s = sessions.purgeExpired(OffsetDateTime.now(ZoneOffset.UTC));
+            if (n + s > 0) {
+                LOG.fine(() -> "purged " + n + " nonces and " + s + " launch sessions");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "housekeeping failed; will retry", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}

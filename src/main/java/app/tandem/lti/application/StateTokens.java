@@ -1,0 +1,95 @@
+package app.tandem.lti.application;
+
+import app.tandem.common.Tokens;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * OIDC state as a short-lived JWT signed (HS256) with the tool's state key. It carries the nonce and the login
+ * parameters, so any server can finish a launch that another started: nothing lives in server memory.
+ */
+@ApplicationScoped
+public class StateTokens {
+    /** How long a login may take until the launch arrives; also bounds how long a used nonce is remembered. */
+    public static final Duration LIFETIME = Duration.ofMinutes(10);
+    private static final int MAX_LENGTH = 4096;
+
+    @Inject
+    ToolKeys toolKeys;
+
+    public record LoginState(String id, String nonce, String registrationId, String issuer, String clientId,
+                             String deploymentId, String targetLinkUri, String loginHint, String messageHint,
+                             Instant expiresAt) {
+    }
+
+    public LoginState newState(String registrationId, String issuer, String clientId, String deploymentId,
+                               String targetLinkUri, String loginHint, String messageHint, Instant now) {
+        return new LoginState(Tokens.random(16), Tokens.random(32), registrationId, issuer, clientId, deploymentId,
+                targetLinkUri, loginHint, messageHint, now.plus(LIFETIME));
+    }
+
+    public String sign(LoginState s) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .jwtID(s.id())
+                .claim("nonce", s.nonce())
+                .claim("reg", s.registrationId())
+                .claim("iss_p", s.issuer())
+                .claim("cid", s.clientId())
+                .claim("dep", s.deploymentId())
+                .claim("tlu", s.targetLinkUri())
+                .claim("lh", s.loginHint())
+                .claim("mh", s.messageHint())
+                .expirationTime(Date.from(s.expiresAt()))
+                .build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(toolKeys.stateKey()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Verifies the state's signature and expiry. */
+    public LoginState verify(String state, Instant now) {
+        if (state == null || state.isBlank()) {
+            throw new LaunchRejectedException(Rejection.MISSING_STATE, "no state parameter");
+        }
+        if (state.length() > MAX_LENGTH) {
+            throw new LaunchRejectedException(Rejection.INVALID_STATE, "state too long");
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(state);
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
+                    || !jwt.verify(new MACVerifier(toolKeys.stateKey()))) {
+                throw new LaunchRejectedException(Rejection.INVALID_STATE, "state signature invalid");
+            }
+            JWTClaimsSet c = jwt.getJWTClaimsSet();
+            if (c.getExpirationTime() == null || now.isAfter(c.getExpirationTime().toInstant())) {
+                throw new LaunchRejectedException(Rejection.STATE_EXPIRED, "state expired");
+            }
+            return new LoginState(c.getJWTID(), c.getStringClaim("nonce"), c.getStringClaim("reg"),
+                    c.getStringClaim("iss_p"), c.getStringClaim("cid"), c.getStringClaim("dep"),
+                    c.getStringClaim("tlu"), c.getStringClaim("lh"), c.getStringClaim("mh"),
+                    c.getExpirationTime().toInstant());
+        } catch (ParseException | JOSEException e) {
+            throw new LaunchRejectedException(Rejection.INVALID_STATE, "state is not a valid token");
+        }
+    }
+
+    /** Name of the cookie that binds a state to the browser that started the login. */
+    public static String cookieName(String stateId) {
+        return "lti_state_" + stateId;
+    }
+}

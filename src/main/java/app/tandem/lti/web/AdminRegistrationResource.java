@@ -1,0 +1,135 @@
+package app.tandem.lti.web;
+
+import app.tandem.common.AdminApi;
+import app.tandem.common.ApiError;
+import app.tandem.common.JsonBodies;
+import app.tandem.lti.api.PlatformRegistrations;
+import app.tandem.lti.api.PlatformRegistrations.Deployment;
+import app.tandem.lti.api.PlatformRegistrations.Registration;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Automation API for platform registrations and their deployments (bearer TANDEM_ADMIN_TOKEN). */
+@Path("api/admin/registrations")
+@AdminApi
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: registrations")
+public class AdminRegistrationResource {
+    @Inject
+    PlatformRegistrations registrations;
+
+    @GET
+    @Operation(summary = "List platform registrations with their deployments")
+    public String list() {
+        JsonArrayBuilder arr = Json.createArrayBuilder();
+        registrations.list().forEach(r -> arr.add(json(r)));
+        return arr.build().toString();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get one registration")
+    public Response get(@PathParam("id") String id) {
+        return registrations.get(id).map(r -> Response.ok(json(r).build().toString()).build())
+                .orElseGet(() -> ApiError.of(404, "No registration " + id + "."));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a platform: issuer, clientId, name, authEndpoint, jwksUrl, tokenEndpoint?, frameOrigins?")
+    public Response create(String body) {
+        Registration r = registrations.create(input(JsonBodies.object(body)));
+        return Response.status(201).entity(json(r).build().toString()).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a registration's settings")
+    public String update(@PathParam("id") String id, String body) {
+        return json(registrations.update(id, input(JsonBodies.object(body)))).build().toString();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a registration and its deployments")
+    public Response delete(@PathParam("id") String id) {
+        return registrations.delete(id) ? Response.noContent().build() : ApiError.of(404, "No registration " + id + ".");
+    }
+
+    @POST
+    @Path("{id}/deployments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a deployment_id and map it to a district: deploymentId, districtId, label?")
+    public Response addDeployment(@PathParam("id") String id, String body) {
+        JsonObject o = JsonBodies.object(body);
+        Deployment d = registrations.addDeployment(id, JsonBodies.string(o, "deploymentId"),
+                JsonBodies.string(o, "districtId"), JsonBodies.string(o, "label"));
+        return Response.status(201).entity(json(d).build().toString()).build();
+    }
+
+    @PUT
+    @Path("{id}/deployments/{deployment}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Map a deployment to another district or relabel it: districtId, label?")
+    public String mapDeployment(@PathParam("id") String id, @PathParam("deployment") String deployment, String body) {
+        JsonObject o = JsonBodies.object(body);
+        return json(registrations.mapDeployment(id, deployment, JsonBodies.string(o, "districtId"),
+                JsonBodies.string(o, "label"))).build().toString();
+    }
+
+    @DELETE
+    @Path("{id}/deployments/{deployment}")
+    @Operation(summary = "Remove a deployment: launches through it are refused from then on")
+    public Response removeDeployment(@PathParam("id") String id, @PathParam("deployment") String deployment) {
+        return registrations.removeDeployment(id, deployment) ? Response.noContent().build()
+                : ApiError.of(404, "No deployment " + deployment + " in registration " + id + ".");
+    }
+
+    private static PlatformRegistrations.RegistrationInput input(JsonObject o) {
+        return new PlatformRegistrations.RegistrationInput(JsonBodies.string(o, "issuer"), JsonBodies.string(o, "clientId"),
+                JsonBodies.string(o, "name"), JsonBodies.string(o, "authEndpoint"), JsonBodies.string(o, "tokenEndpoint"),
+                JsonBodies.string(o, "jwksUrl"), JsonBodies.strings(o, "frameOrigins"));
+    }
+
+    private static JsonObjectBuilder json(Registration r) {
+        JsonArrayBuilder deployments = Json.createArrayBuilder();
+        r.deployments().forEach(d -> deployments.add(json(d)));
+        JsonArrayBuilder origins = Json.createArrayBuilder();
+        r.frameOrigins().forEach(origins::add);
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("id", r.id()).add("issuer", r.issuer()).add("clientId", r.clientId()).add("name", r.name())
+                .add("authEndpoint", r.authEndpoint()).add("jwksUrl", r.jwksUrl())
+                .add("frameOrigins", origins).add("deployments", deployments);
+        if (r.tokenEndpoint() != null) {
+            b.add("tokenEndpoint", r.tokenEndpoint());
+        }
+        return b;
+    }
+
+    private static JsonObjectBuilder json(Deployment d) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", d.id()).add("deploymentId", d.deploymentId())
+                .add("districtId", d.districtId());
+        if (d.label() != null) {
+            b.add("label", d.label());
+        }
+        return b;
+    }
+}

@@ -1,0 +1,30 @@
+package app.tandem.web;
+
+import app.tandem.district.application.DistrictService;
+import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchLanding;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** After a launch: the home page of the person's role in Tandem. */
+@RequestScoped
+public class HomeLanding implements LaunchLanding {
+    @Inject
+    DistrictService districts;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Override
+    public Response land(LaunchContext launch) {
+        return home(launch, request.getContextPath());
+    }
+
+    Response home(LaunchContext launch, String contextPath) {
+        String district = districts.districtName(launch.districtId()).orElse("your district");
+        return Pages.render("home/home.jte", launch, contextPath, Map.of("districtName", district));
+    }
+}
