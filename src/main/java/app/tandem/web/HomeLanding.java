@@ -12,6 +12,8 @@ import java.util.Map;
 /** After a launch: the home page of the person's role in Tandem. */
 @RequestScoped
 public class HomeLanding implements LaunchLanding {
+    static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
+
     @Inject
     DistrictService districts;
 
@@ -20,6 +22,9 @@ public class HomeLanding implements LaunchLanding {
 
     @Override
     public Response land(LaunchContext launch) {
+        if (DEEP_LINKING_REQUEST.equals(launch.messageType())) {
+            return Pages.render("home/deep-linking.jte", launch, request.getContextPath(), Map.of());
+        }
         return home(launch, request.getContextPath());
     }
 

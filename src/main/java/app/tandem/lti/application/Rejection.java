@@ -13,7 +13,7 @@ public enum Rejection {
             "Register the platform (issuer and client ID) in Tandem before launching."),
     AMBIGUOUS_CLIENT(400, "This LMS has several Tandem registrations and did not say which one to use.",
             "Configure the LMS to send client_id in the login initiation."),
-    UNKNOWN_DEPLOYMENT(403, "This LMS deployment of Tandem is not registered.",
+    UNKNOWN_DEPLOYMENT(400, "This LMS deployment of Tandem is not registered.",
             "Add the deployment ID to the platform's registration in Tandem and map it to a district."),
     TARGET_NOT_TOOL(400, "The launch points at an address that is not Tandem.",
             "The target link URI configured in the LMS must start with Tandem's base URL."),
