@@ -109,7 +109,7 @@ public final class IdTokenValidator {
                 string(claims, LTI + "target_link_uri"),
                 presentation == null ? null : asString(presentation.get("return_url")),
                 platform == null ? null : asString(platform.get("guid")),
-                custom == null ? Map.of() : custom,
+                CustomParameters.clean(custom),
                 claims.getExpirationTime().toInstant());
     }
 

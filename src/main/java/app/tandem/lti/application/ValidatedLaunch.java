@@ -23,7 +23,7 @@ public record ValidatedLaunch(
         String targetLinkUri,
         String returnUrl,
         String platformGuid,
-        Map<String, Object> custom,
+        Map<String, String> custom,
         Instant expiresAt) {
 
     public boolean hasContext() {
