@@ -19,7 +19,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -40,6 +52,13 @@ public class DemoPlatform {
     DistrictService districts;
 
     private volatile RSAKey key;
+    private volatile JWKSource<SecurityContext> toolKeys;
+
+    /** A Tandem link placed in a demo course through deep linking. */
+    public record PlacedLink(String id, String title, String text, Map<String, String> custom) {
+    }
+
+    private final Map<String, List<PlacedLink>> placed = new ConcurrentHashMap<>();
 
     void onStart(@Observes @Priority(30) @Initialized(ApplicationScoped.class) Object ignored) {
         if (!settings.demoEnabled()) {
@@ -81,6 +100,43 @@ public class DemoPlatform {
 
     JWKSet publicJwks() {
         return new JWKSet(key.toPublicJWK());
+    }
+
+    List<PlacedLink> placedLinks(String courseId) {
+        return placed.getOrDefault(courseId, List.of());
+    }
+
+    Optional<PlacedLink> placedLink(String courseId, String linkId) {
+        return placedLinks(courseId).stream().filter(l -> l.id().equals(linkId)).findFirst();
+    }
+
+    void place(String courseId, List<PlacedLink> links) {
+        placed.compute(courseId, (k, old) -> {
+            List<PlacedLink> all = new ArrayList<>(old == null ? List.of() : old);
+            all.addAll(links);
+            return List.copyOf(all);
+        });
+    }
+
+    /**
+     * Verifies an LtiDeepLinkingResponse as a platform must: Tandem's signature (its published JWKS), iss = our
+     * client_id for Tandem, aud = this platform, not expired, the message type, deployment and the echoed data.
+     */
+    JWTClaimsSet verifyDeepLinkingResponse(String jwt, String expectedData) throws Exception {
+        if (toolKeys == null) {
+            toolKeys = JWKSourceBuilder.create(URI.create(toolUrl("/.well-known/jwks.json")).toURL()).build();
+        }
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, toolKeys));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(issuer(),
+                new JWTClaimsSet.Builder().issuer(DemoData.CLIENT_ID)
+                        .claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiDeepLinkingResponse")
+                        .claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
+                        .claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", DemoData.DEPLOYMENT_ID)
+                        .claim("https://purl.imsglobal.org/spec/lti-dl/claim/data", expectedData)
+                        .build(),
+                Set.of("exp", "iat", "nonce")));
+        return processor.process(jwt, null);
     }
 
     String sign(JWTClaimsSet claims) {

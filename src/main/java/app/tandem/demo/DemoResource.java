@@ -5,7 +5,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -50,7 +54,7 @@ public class DemoResource {
 
     @GET
     @Path("course/{course}")
-    public Response course(@PathParam("course") String courseId, @QueryParam("as") String as) {
+    public Response course(@PathParam("course") String courseId, @QueryParam("as") String as, @QueryParam("link") String linkId) {
         if (!platform.enabled()) {
             return disabled();
         }
@@ -65,8 +69,71 @@ public class DemoResource {
         model.put("course", course);
         model.put("person", person);
         model.put("roleLabel", DemoData.ROLE_LABELS.get(role));
-        model.put("launchUrl", loginInitiation(person.id(), course.id() + ":" + role));
+        model.put("role", role);
+        model.put("placed", platform.placedLinks(course.id()));
+        boolean placedLink = linkId != null && platform.placedLink(course.id(), linkId).isPresent();
+        model.put("launchUrl", loginInitiation(person.id(), course.id() + ":" + role + (placedLink ? ":link-" + linkId : "")));
         return page("demo/course.jte", model, platform.toolUrl(""));
+    }
+
+    /** A teacher adds Tandem content: the LMS launches Tandem with an LtiDeepLinkingRequest. */
+    @GET
+    @Path("course/{course}/add-content")
+    public Response addContent(@PathParam("course") String courseId) {
+        if (!platform.enabled()) {
+            return disabled();
+        }
+        DemoData.Course course = DemoData.course(courseId).orElse(null);
+        if (course == null) {
+            return notFound("There is no demo course '" + courseId + "'.");
+        }
+        DemoData.Person person = DemoData.person(course.teacherId()).orElseThrow();
+        Map<String, Object> model = new HashMap<>();
+        model.put("course", course);
+        model.put("person", person);
+        model.put("launchUrl", loginInitiation(person.id(), course.id() + ":teacher:deeplink"));
+        return page("demo/add-content.jte", model, platform.toolUrl(""));
+    }
+
+    /** Where Tandem returns the deep-linking response (a form POST with the signed JWT). */
+    @POST
+    @Path("deep-link-return/{course}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deepLinkReturn(@PathParam("course") String courseId, @FormParam("JWT") String jwt) {
+        if (!platform.enabled()) {
+            return disabled();
+        }
+        DemoData.Course course = DemoData.course(courseId).orElse(null);
+        if (course == null || jwt == null) {
+            return notFound("Nothing to add here.");
+        }
+        List<DemoPlatform.PlacedLink> links = new ArrayList<>();
+        try {
+            JWTClaimsSet claims = platform.verifyDeepLinkingResponse(jwt, deepLinkData(course));
+            Object items = claims.getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items");
+            if (items instanceof List<?> list) {
+                for (Object o : list) {
+                    if (o instanceof Map<?, ?> item && "ltiResourceLink".equals(item.get("type"))) {
+                        Map<String, String> custom = new LinkedHashMap<>();
+                        if (item.get("custom") instanceof Map<?, ?> c) {
+                            c.forEach((k, v) -> custom.put(String.valueOf(k), String.valueOf(v)));
+                        }
+                        links.add(new DemoPlatform.PlacedLink(UUID.randomUUID().toString().substring(0, 8),
+                                String.valueOf(item.get("title")), item.get("text") == null ? null : String.valueOf(item.get("text")), custom));
+                    }
+                }
+            }
+        } catch (Exception e) {
+            return Response.status(400).type(HTML).entity(Templates.render("demo/problem.jte",
+                    Map.of("ctx", request.getContextPath(), "problems", List.of("The deep-linking response was refused: " + e.getMessage())))).build();
+        }
+        platform.place(course.id(), links);
+        Map<String, Object> model = new HashMap<>();
+        model.put("ctx", request.getContextPath());
+        model.put("course", course);
+        model.put("links", links);
+        return Response.ok(Templates.render("demo/content-added.jte", model), HTML)
+                .header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'self'").build();
     }
 
     @GET
@@ -119,12 +186,12 @@ public class DemoResource {
         DemoData.Person person = loginHint == null ? null : DemoData.person(loginHint).orElse(null);
         if (person == null) problems.add("unknown login_hint");
         String[] hint = messageHint == null ? new String[0] : messageHint.split(":");
-        if (hint.length != 2) problems.add("unknown lti_message_hint");
+        if (hint.length != 2 && hint.length != 3) problems.add("unknown lti_message_hint");
         if (!problems.isEmpty()) {
             return Response.status(400).type(HTML).entity(Templates.render("demo/problem.jte",
                     Map.of("ctx", request.getContextPath(), "problems", problems))).build();
         }
-        String idToken = platform.sign(claims(person, hint[0], hint[1], nonce, redirectUri));
+        String idToken = platform.sign(claims(person, hint[0], hint[1], hint.length == 3 ? hint[2] : "", nonce));
         Map<String, Object> model = new HashMap<>();
         model.put("ctx", request.getContextPath());
         model.put("action", redirectUri);
@@ -136,7 +203,7 @@ public class DemoResource {
                 .build();
     }
 
-    private JWTClaimsSet claims(DemoData.Person person, String where, String role, String nonce, String launchUrl) {
+    private JWTClaimsSet claims(DemoData.Person person, String where, String role, String mode, String nonce) {
         String lti = "https://purl.imsglobal.org/spec/lti/claim/";
         Instant now = Instant.now();
         JWTClaimsSet.Builder b = new JWTClaimsSet.Builder()
@@ -160,15 +227,33 @@ public class DemoResource {
             b.claim(lti + "roles", List.of("teacher".equals(role) ? DemoData.INSTRUCTOR : DemoData.LEARNER))
                     .claim(lti + "context", Map.of("id", "demo-course-" + course.id(), "label", course.label(), "title", course.title(),
                             "type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseSection")))
-                    .claim(lti + "resource_link", Map.of("id", "demo-link-" + course.id(), "title", "Tandem"))
                     .claim(lti + "launch_presentation", Map.of("document_target", "iframe",
                             "return_url", platform.url("/demo/course/" + course.id())));
+            DemoPlatform.PlacedLink link = mode.startsWith("link-") ? platform.placedLink(course.id(), mode.substring(5)).orElse(null) : null;
+            if (mode.equals("deeplink")) {
+                b.claim(lti + "message_type", "LtiDeepLinkingRequest")
+                        .claim("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings", Map.of(
+                                "deep_link_return_url", platform.url("/demo/deep-link-return/" + course.id()),
+                                "accept_types", List.of("ltiResourceLink"),
+                                "accept_presentation_document_targets", List.of("iframe", "window"),
+                                "accept_multiple", "true",
+                                "data", deepLinkData(course)));
+            } else if (link != null) {
+                b.claim(lti + "resource_link", Map.of("id", "demo-placed-" + link.id(), "title", link.title()))
+                        .claim(lti + "custom", link.custom());
+            } else {
+                b.claim(lti + "resource_link", Map.of("id", "demo-link-" + course.id(), "title", "Tandem"));
+            }
         } else {
             b.claim(lti + "roles", List.of(DemoData.INSTITUTION_ADMIN))
                     .claim(lti + "resource_link", Map.of("id", "demo-link-account", "title", "Tandem (district)"))
                     .claim(lti + "launch_presentation", Map.of("document_target", "iframe", "return_url", platform.url("/demo/admin")));
         }
         return b.build();
+    }
+
+    private static String deepLinkData(DemoData.Course course) {
+        return "demo-dl-" + course.id();
     }
 
     /** Tandem's login initiation URL as this platform's page would put it in the iframe. */

@@ -1,30 +1,36 @@
 package app.tandem.web;
 
 import app.tandem.district.application.DistrictService;
+import app.tandem.lti.api.AppRole;
 import app.tandem.lti.api.LaunchContext;
 import app.tandem.lti.api.LaunchLanding;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 
 /** After a launch: the home page of the person's role in Tandem. */
 @RequestScoped
 public class HomeLanding implements LaunchLanding {
-    static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
-
     @Inject
     DistrictService districts;
 
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    DeepLinkResource deepLinks;
+
     @Override
     public Response land(LaunchContext launch) {
-        if (DEEP_LINKING_REQUEST.equals(launch.messageType())) {
-            return Pages.render("home/deep-linking.jte", launch, request.getContextPath(), Map.of());
+        if (launch.isDeepLinking()) {
+            boolean mayPlace = launch.is(AppRole.TEACHER) || launch.is(AppRole.COORDINATOR);
+            return Pages.render("home/deep-linking.jte", launch, request.getContextPath(),
+                    Map.of("options", mayPlace ? deepLinks.options(launch) : List.of(), "mayPlace", mayPlace));
         }
+        // A placed link names its object in custom tandem_target; the course home is the only object so far.
         return home(launch, request.getContextPath());
     }
 

@@ -2,6 +2,7 @@ package app.tandem.lti.api;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Set;
  *
  * @param sessionToken the bearer token pages send back in the {@code X-Tandem-Session} header
  * @param frameOrigins origins allowed to frame Tandem's pages for this launch (CSP frame-ancestors)
+ * @param custom       the launch's custom parameters (e.g. {@code tandem_target} of a placed link)
+ * @param deepLinking  the platform's deep-linking settings, for deep-linking launches only (else null)
  */
 public record LaunchContext(
         String sessionToken,
@@ -25,7 +28,11 @@ public record LaunchContext(
         String messageType,
         String targetLinkUri,
         List<String> frameOrigins,
-        OffsetDateTime expiresAt) {
+        OffsetDateTime expiresAt,
+        Map<String, String> custom,
+        DeepLinkingSettings deepLinking) {
+
+    public static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
 
     public boolean hasSection() {
         return sectionId != null;
@@ -33,6 +40,10 @@ public record LaunchContext(
 
     public boolean is(AppRole role) {
         return roles.contains(role);
+    }
+
+    public boolean isDeepLinking() {
+        return deepLinking != null;
     }
 
     /** A friendly name even when the LMS sent none (privacy settings). */

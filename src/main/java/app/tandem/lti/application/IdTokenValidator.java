@@ -1,5 +1,6 @@
 package app.tandem.lti.application;
 
+import app.tandem.lti.api.DeepLinkingSettings;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -36,6 +37,7 @@ public final class IdTokenValidator {
     public static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
     public static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
     public static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
+    public static final String DL_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
 
     static final Set<JWSAlgorithm> ACCEPTED_ALGORITHMS = Set.of(
             JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
@@ -94,6 +96,8 @@ public final class IdTokenValidator {
             throw reject(Rejection.SUBJECT_TOO_LONG, "sub has " + subject.length() + " characters");
         }
 
+        DeepLinkingSettings deepLinking = DEEP_LINKING_REQUEST.equals(messageType) ? deepLinkingSettings(claims) : null;
+
         Map<String, Object> context = object(claims, LTI + "context");
         Map<String, Object> presentation = object(claims, LTI + "launch_presentation");
         Map<String, Object> platform = object(claims, LTI + "tool_platform");
@@ -110,7 +114,35 @@ public final class IdTokenValidator {
                 presentation == null ? null : asString(presentation.get("return_url")),
                 platform == null ? null : asString(platform.get("guid")),
                 CustomParameters.clean(custom),
+                deepLinking,
                 claims.getExpirationTime().toInstant());
+    }
+
+    /** Deep Linking 2.0 §4.4: deep_link_return_url and accept_types are required; Moodle sends booleans as strings. */
+    private static DeepLinkingSettings deepLinkingSettings(JWTClaimsSet claims) {
+        Map<String, Object> s = object(claims, DL_SETTINGS);
+        if (s == null) {
+            throw reject(Rejection.DEEP_LINKING_SETTINGS, "no deep_linking_settings claim");
+        }
+        String returnUrl = asString(s.get("deep_link_return_url"));
+        if (returnUrl == null || Origins.of(returnUrl) == null) {
+            throw reject(Rejection.DEEP_LINKING_SETTINGS, "deep_link_return_url missing or not an http(s) URL");
+        }
+        List<String> acceptTypes = strings(s.get("accept_types"));
+        if (!acceptTypes.contains(DeepLinkingSettings.LTI_RESOURCE_LINK)) {
+            throw reject(Rejection.DEEP_LINKING_TYPES, "accept_types " + acceptTypes);
+        }
+        Object multiple = s.get("accept_multiple");
+        boolean acceptMultiple = multiple instanceof Boolean b ? b : multiple != null && "true".equalsIgnoreCase(String.valueOf(multiple).strip());
+        return new DeepLinkingSettings(returnUrl, acceptTypes, strings(s.get("accept_presentation_document_targets")),
+                acceptMultiple, asString(s.get("data")), asString(s.get("title")), asString(s.get("text")));
+    }
+
+    private static List<String> strings(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        }
+        return value instanceof String s ? List.of(s.split("\\s*,\\s*")) : List.of();
     }
 
     private static SignedJWT parse(String idToken) {

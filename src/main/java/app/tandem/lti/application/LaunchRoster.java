@@ -57,6 +57,8 @@ public class LaunchRoster {
         s.sectionTitle = section == null ? null : (section.title != null ? section.title : section.label);
         s.targetLinkUri = truncate(launch.targetLinkUri(), 2000);
         s.frameOrigins = truncate(String.join(" ", frameOrigins), 2000);
+        s.custom = SessionJson.custom(launch.custom());
+        s.deepLinking = SessionJson.deepLinking(launch.deepLinking());
         s.createdAt = now;
         s.expiresAt = OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC);
         em.persist(s);

@@ -39,7 +39,8 @@ public class LaunchSessionService implements LaunchSessions {
         List<String> origins = s.frameOrigins == null || s.frameOrigins.isBlank() ? List.of() : Arrays.asList(s.frameOrigins.split(" "));
         return new LaunchContext(token, s.personId, s.personName, s.sectionId, s.sectionTitle, s.districtId,
                 s.registrationId, s.deploymentId, AppRole.valueOf(s.primaryRole), AppRole.decode(s.appRoles),
-                s.messageType, s.targetLinkUri, origins, s.expiresAt);
+                s.messageType, s.targetLinkUri, origins, s.expiresAt, SessionJson.custom(s.custom),
+                SessionJson.deepLinking(s.deepLinking));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -1,5 +1,6 @@
 package app.tandem.lti.application;
 
+import app.tandem.lti.api.DeepLinkingSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ public record ValidatedLaunch(
         String returnUrl,
         String platformGuid,
         Map<String, String> custom,
+        DeepLinkingSettings deepLinking,
         Instant expiresAt) {
 
     public boolean hasContext() {

@@ -39,6 +39,11 @@ public class LaunchSessionEntity {
     public String targetLinkUri;
     @Column(name = "frame_origins")
     public String frameOrigins;
+    /** The launch's custom parameters as a JSON object. */
+    public String custom;
+    /** Deep-linking settings as JSON, for deep-linking launches only. */
+    @Column(name = "deep_linking")
+    public String deepLinking;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "expires_at")

@@ -1,0 +1,18 @@
+package app.tandem.lti.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Contributed by features (CDI beans): the Tandem objects a teacher can place in the LMS through Deep Linking
+ * for this launch. A later launch of a placed link carries {@code custom} back, with {@link #TARGET} naming
+ * the object to open.
+ */
+public interface PlaceableContent {
+    String TARGET = "tandem_target";
+
+    record Option(String id, String title, String text, Map<String, String> custom) {
+    }
+
+    List<Option> options(LaunchContext launch);
+}
