@@ -37,6 +37,26 @@ public final class DemoData {
 
     static final String COORDINATOR_ID = "okafor";
 
+    /** Learners who never opened Tandem but are on the course roster (the LMS's NRPS service lists them). */
+    static final Map<String, List<Person>> ROSTER_ONLY = Map.of(
+            "alg1-p2", List.of(new Person("liam", "Liam", "Nguyen", "liam.nguyen@students.riverside.example"),
+                    new Person("sofia", "Sofia", "Martinez", "sofia.martinez@students.riverside.example"),
+                    new Person("noah", "Noah", "Kim", "noah.kim@students.riverside.example")),
+            "alg1-p5", List.of(new Person("mia", "Mia", "Patel", "mia.patel@students.riverside.example"),
+                    new Person("ethan", "Ethan", "Brown", "ethan.brown@students.riverside.example")));
+
+    /** Everyone on a course's roster with their LTI role URI. */
+    static List<Map.Entry<Person, String>> roster(Course course) {
+        List<Map.Entry<Person, String>> all = new java.util.ArrayList<>();
+        person(course.teacherId()).ifPresent(p -> all.add(Map.entry(p, INSTRUCTOR)));
+        if (course.coTeacherId() != null) {
+            person(course.coTeacherId()).ifPresent(p -> all.add(Map.entry(p, INSTRUCTOR)));
+        }
+        person(course.studentId()).ifPresent(p -> all.add(Map.entry(p, LEARNER)));
+        ROSTER_ONLY.getOrDefault(course.id(), List.of()).forEach(p -> all.add(Map.entry(p, LEARNER)));
+        return all;
+    }
+
     /** Which roles the demo offers on a course page. */
     static final Map<String, String> ROLE_LABELS = Map.of("teacher", "Teacher", "student", "Student", "coordinator", "Coordinator");
 

@@ -72,7 +72,7 @@ public class DemoPlatform {
         }
         districts.ensure(DemoData.DISTRICT_ID, DemoData.DISTRICT_NAME);
         PlatformRegistrations.RegistrationInput input = new PlatformRegistrations.RegistrationInput(
-                issuer(), DemoData.CLIENT_ID, "Demo LMS", url("/demo/auth"), null, url("/demo/jwks"), List.of());
+                issuer(), DemoData.CLIENT_ID, "Demo LMS", url("/demo/auth"), url("/demo/token"), url("/demo/jwks"), List.of());
         PlatformRegistrations.Registration reg = registrations.find(issuer(), DemoData.CLIENT_ID)
                 .map(existing -> registrations.update(existing.id(), input))
                 .orElseGet(() -> registrations.create(input));

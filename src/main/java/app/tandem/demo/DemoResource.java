@@ -228,7 +228,15 @@ public class DemoResource {
                     .claim(lti + "context", Map.of("id", "demo-course-" + course.id(), "label", course.label(), "title", course.title(),
                             "type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseSection")))
                     .claim(lti + "launch_presentation", Map.of("document_target", "iframe",
-                            "return_url", platform.url("/demo/course/" + course.id())));
+                            "return_url", platform.url("/demo/course/" + course.id())))
+                    .claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice", Map.of(
+                            "context_memberships_url", platform.url("/demo/nrps/" + course.id()),
+                            "service_versions", List.of("2.0")))
+                    .claim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", Map.of(
+                            "scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+                                    "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+                                    "https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+                            "lineitems", platform.url("/demo/ags/" + course.id() + "/lineitems")));
             DemoPlatform.PlacedLink link = mode.startsWith("link-") ? platform.placedLink(course.id(), mode.substring(5)).orElse(null) : null;
             if (mode.equals("deeplink")) {
                 b.claim(lti + "message_type", "LtiDeepLinkingRequest")

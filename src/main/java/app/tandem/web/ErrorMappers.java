@@ -1,6 +1,7 @@
 package app.tandem.web;
 
 import app.tandem.common.InvalidRequestException;
+import app.tandem.lti.api.PlatformServiceException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -44,6 +45,21 @@ public final class ErrorMappers {
         public Response toResponse(SessionRequiredException e) {
             return ErrorPages.of(uri, request.getContextPath(), 401, "Please open Tandem from your course again",
                     "Your Tandem session has ended or this page was opened outside your LMS. Open Tandem again from your course.", Map.of());
+        }
+    }
+
+    /** The LMS refused or failed an Advantage service call: a gateway problem, explained, never a stack trace. */
+    @Provider
+    public static class PlatformService implements ExceptionMapper<PlatformServiceException> {
+        @Context
+        UriInfo uri;
+        @Context
+        HttpServletRequest request;
+
+        @Override
+        public Response toResponse(PlatformServiceException e) {
+            int status = e.kind() == PlatformServiceException.Kind.NOT_OFFERED ? 409 : 502;
+            return ErrorPages.of(uri, request.getContextPath(), status, "The LMS could not help with that", e.getMessage(), Map.of());
         }
     }
 

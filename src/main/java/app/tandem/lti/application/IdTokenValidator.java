@@ -37,6 +37,8 @@ public final class IdTokenValidator {
     public static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
     public static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
     public static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
+    public static final String NRPS_CLAIM = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+    public static final String AGS_CLAIM = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
     public static final String DL_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
 
     static final Set<JWSAlgorithm> ACCEPTED_ALGORITHMS = Set.of(
@@ -102,6 +104,8 @@ public final class IdTokenValidator {
         Map<String, Object> presentation = object(claims, LTI + "launch_presentation");
         Map<String, Object> platform = object(claims, LTI + "tool_platform");
         Map<String, Object> custom = object(claims, LTI + "custom");
+        Map<String, Object> nrps = object(claims, NRPS_CLAIM);
+        Map<String, Object> ags = object(claims, AGS_CLAIM);
         return new ValidatedLaunch(
                 claims.getIssuer(), expected.clientId(), deploymentId, messageType, subject,
                 string(claims, "name"), string(claims, "given_name"), string(claims, "family_name"), string(claims, "email"),
@@ -115,6 +119,9 @@ public final class IdTokenValidator {
                 platform == null ? null : asString(platform.get("guid")),
                 CustomParameters.clean(custom),
                 deepLinking,
+                nrps == null ? null : httpUrl(nrps.get("context_memberships_url")),
+                ags == null ? null : httpUrl(ags.get("lineitems")),
+                ags == null ? List.of() : strings(ags.get("scope")),
                 claims.getExpirationTime().toInstant());
     }
 
@@ -136,6 +143,12 @@ public final class IdTokenValidator {
         boolean acceptMultiple = multiple instanceof Boolean b ? b : multiple != null && "true".equalsIgnoreCase(String.valueOf(multiple).strip());
         return new DeepLinkingSettings(returnUrl, acceptTypes, strings(s.get("accept_presentation_document_targets")),
                 acceptMultiple, asString(s.get("data")), asString(s.get("title")), asString(s.get("text")));
+    }
+
+    /** A service URL from a claim, or null when it is not an absolute http(s) URL (ignored rather than fatal). */
+    private static String httpUrl(Object value) {
+        String s = asString(value);
+        return s != null && s.length() <= 1000 && Origins.of(s) != null ? s : null;
     }
 
     private static List<String> strings(Object value) {

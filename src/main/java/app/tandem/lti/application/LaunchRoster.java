@@ -112,16 +112,36 @@ public class LaunchRoster {
             s.title = title;
             s.label = label;
             s.updatedAt = now;
+            applyServices(s, l);
             em.persist(s);
         } else if (!Objects.equals(s.title, title) || !Objects.equals(s.label, label)
-                || !Objects.equals(s.districtId, districtId) || !Objects.equals(s.deploymentRef, deploymentRowId)) {
+                || !Objects.equals(s.districtId, districtId) || !Objects.equals(s.deploymentRef, deploymentRowId)
+                || servicesChanged(s, l)) {
             s.title = title;
             s.label = label;
             s.districtId = districtId;
             s.deploymentRef = deploymentRowId;
             s.updatedAt = now;
+            applyServices(s, l);
         }
         return s;
+    }
+
+    /** Service endpoints are only replaced by newer ones, never cleared by a launch that omits them. */
+    private static void applyServices(SectionEntity s, ValidatedLaunch l) {
+        if (l.nrpsUrl() != null) {
+            s.nrpsUrl = l.nrpsUrl();
+        }
+        if (l.agsLineItemsUrl() != null) {
+            s.agsLineItemsUrl = l.agsLineItemsUrl();
+            s.agsScopes = truncate(String.join(" ", l.agsScopes()), 1000);
+        }
+    }
+
+    private static boolean servicesChanged(SectionEntity s, ValidatedLaunch l) {
+        return (l.nrpsUrl() != null && !l.nrpsUrl().equals(s.nrpsUrl))
+                || (l.agsLineItemsUrl() != null && (!l.agsLineItemsUrl().equals(s.agsLineItemsUrl)
+                || !Objects.equals(truncate(String.join(" ", l.agsScopes()), 1000), s.agsScopes)));
     }
 
     private void upsertMembership(String sectionId, String personId, List<String> ltiRoles, Set<AppRole> roles, OffsetDateTime now) {
@@ -137,11 +157,15 @@ public class LaunchRoster {
             m.ltiRoles = encodedLti;
             m.appRoles = encodedApp;
             m.lastLaunchAt = now;
+            m.source = "launch";
+            m.status = "Active";
             em.persist(m);
         } else {
             m.ltiRoles = encodedLti;
             m.appRoles = encodedApp;
             m.lastLaunchAt = now;
+            m.source = "launch";
+            m.status = "Active";
         }
     }
 

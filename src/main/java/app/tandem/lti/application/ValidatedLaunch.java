@@ -26,6 +26,9 @@ public record ValidatedLaunch(
         String platformGuid,
         Map<String, String> custom,
         DeepLinkingSettings deepLinking,
+        String nrpsUrl,
+        String agsLineItemsUrl,
+        List<String> agsScopes,
         Instant expiresAt) {
 
     public boolean hasContext() {

@@ -20,6 +20,10 @@ public class MembershipEntity {
     public String ltiRoles;
     @Column(name = "app_roles")
     public String appRoles;
+    /** launch: seen in a launch; nrps: only known from the roster service. */
+    public String source;
+    /** NRPS status: Active, Inactive, Deleted. */
+    public String status;
     @Column(name = "last_launch_at")
     public OffsetDateTime lastLaunchAt;
 }

@@ -21,6 +21,9 @@ public class PlatformRegistrationEntity {
     public String authEndpoint;
     @Column(name = "token_endpoint")
     public String tokenEndpoint;
+    /** The aud platforms expect in client assertions when it is not the token endpoint (dynamic registration tells). */
+    @Column(name = "token_audience")
+    public String tokenAudience;
     @Column(name = "jwks_url")
     public String jwksUrl;
     /** Extra origins allowed to frame Tandem (space separated), besides the issuer's and auth endpoint's. */

@@ -22,6 +22,15 @@ public class SectionEntity {
     public String districtId;
     public String title;
     public String label;
+    @Column(name = "nrps_url")
+    public String nrpsUrl;
+    @Column(name = "ags_lineitems_url")
+    public String agsLineItemsUrl;
+    /** Space-separated AGS scopes the platform granted for this context. */
+    @Column(name = "ags_scopes")
+    public String agsScopes;
+    @Column(name = "roster_synced_at")
+    public OffsetDateTime rosterSyncedAt;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
