@@ -273,6 +273,7 @@ public class DemoResource {
         params.put("lti_message_hint", messageHint);
         params.put("client_id", DemoData.CLIENT_ID);
         params.put("lti_deployment_id", DemoData.DEPLOYMENT_ID);
+        params.put("lti_storage_target", "_parent");
         return platform.toolUrl("/lti/login") + "?" + params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -281,6 +282,7 @@ public class DemoResource {
     private Response page(String template, Map<String, Object> extra, String frameSource) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("ctx", request.getContextPath());
+        model.put("toolOrigin", origin(platform.toolUrl("/")));
         String frame = frameSource == null ? "'none'" : origin(frameSource);
         return Response.ok(Templates.render(template, model), HTML)
                 .header("Cache-Control", "no-store")

@@ -32,10 +32,19 @@ public class LoginInitiation {
     Settings settings;
 
     public record LoginRequest(String issuer, String loginHint, String targetLinkUri, String messageHint,
-                               String clientId, String deploymentId) {
+                               String clientId, String deploymentId, String storageTarget) {
+        public LoginRequest(String issuer, String loginHint, String targetLinkUri, String messageHint, String clientId, String deploymentId) {
+            this(issuer, loginHint, targetLinkUri, messageHint, clientId, deploymentId, null);
+        }
     }
 
-    public record LoginRedirect(String location, String stateId, String state, String registrationId) {
+    /**
+     * Where to send the browser, and how to bind the state to it: the {@code binding} secret goes into a cookie
+     * and, when the platform offers it ({@code storageTarget}), into the platform's storage under
+     * {@code storageKey}, reached by postMessage to {@code storageOrigin} (the auth endpoint's origin).
+     */
+    public record LoginRedirect(String location, String stateId, String state, String registrationId, String binding,
+                                String storageTarget, String storageOrigin, String storageKey) {
     }
 
     public LoginRedirect start(LoginRequest req, Instant now) {
@@ -50,8 +59,9 @@ public class LoginInitiation {
         if (!Origins.isUnder(req.targetLinkUri(), settings.baseUrl())) {
             throw new LaunchRejectedException(Rejection.TARGET_NOT_TOOL, "target_link_uri outside " + settings.baseUrl());
         }
+        String storageTarget = validStorageTarget(req.storageTarget());
         StateTokens.LoginState state = stateTokens.newState(reg.id, reg.issuer, reg.clientId, req.deploymentId(),
-                req.targetLinkUri(), req.loginHint(), req.messageHint(), now);
+                req.targetLinkUri(), req.loginHint(), req.messageHint(), storageTarget, now);
         String signed = stateTokens.sign(state);
 
         Map<String, String> params = new LinkedHashMap<>();
@@ -68,7 +78,13 @@ public class LoginInitiation {
         params.put("state", signed);
         params.put("nonce", state.nonce());
         String separator = reg.authEndpoint.contains("?") ? "&" : "?";
-        return new LoginRedirect(reg.authEndpoint + separator + query(params), state.id(), signed, reg.id);
+        return new LoginRedirect(reg.authEndpoint + separator + query(params), state.id(), signed, reg.id, state.binding(),
+                storageTarget, Origins.of(reg.authEndpoint), StateTokens.storageKey(state.id()));
+    }
+
+    /** A frame name ("_parent" or e.g. Canvas's "post_message_forwarding"); anything odd is ignored. */
+    private static String validStorageTarget(String target) {
+        return target != null && target.matches("[A-Za-z0-9_.-]{1,64}") ? target : null;
     }
 
     /** The URL that restarts this login in a top-level window (where first-party cookies work). */

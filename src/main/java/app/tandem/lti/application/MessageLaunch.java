@@ -54,14 +54,41 @@ public class MessageLaunch {
     public record Launched(LaunchContext context, String stateId) {
     }
 
+    /** The browser sent no cookie, but the platform keeps the binding in its storage: the page must fetch it first. */
+    public static class PlatformStorageNeeded extends RuntimeException {
+        public final String target;
+        public final String origin;
+        public final String key;
+        public final String newWindowUrl;
+
+        PlatformStorageNeeded(String target, String origin, String key, String newWindowUrl) {
+            super("binding must be read from platform storage", null, false, false);
+            this.target = target;
+            this.origin = origin;
+            this.key = key;
+            this.newWindowUrl = newWindowUrl;
+        }
+    }
+
     /**
-     * @param cookies the request's cookie values by name
+     * Binds the state to this browser — decision order: (1) the state cookie, (2) the value read from the LMS's
+     * platform storage (when the login offered lti_storage_target), (3) otherwise refuse with a way to open
+     * Tandem in a new window — then validates and records the launch.
+     *
+     * @param cookies      the request's cookie values by name
+     * @param storageProof the binding secret the launch page read from platform storage, or null
      */
-    public Launched launch(String idToken, String state, Function<String, String> cookies, Instant now) {
+    public Launched launch(String idToken, String state, Function<String, String> cookies, String storageProof, Instant now) {
         StateTokens.LoginState login = stateTokens.verify(state, now);
-        String stateCookie = cookies.apply(StateTokens.cookieName(login.id()));
-        if (stateCookie == null || !stateCookie.equals(login.id())) {
-            throw new LaunchRejectedException(Rejection.STATE_NOT_IN_BROWSER, "state cookie missing",
+        String cookie = cookies.apply(StateTokens.cookieName(login.id()));
+        if (!login.boundBy(cookie) && !login.boundBy(storageProof)) {
+            PlatformRegistrationEntity reg = registrations.entity(login.registrationId());
+            if (login.storageTarget() != null && storageProof == null && reg != null) {
+                throw new PlatformStorageNeeded(login.storageTarget(), Origins.of(reg.authEndpoint),
+                        StateTokens.storageKey(login.id()), this.login.newWindowUrl(login));
+            }
+            throw new LaunchRejectedException(Rejection.STATE_NOT_IN_BROWSER,
+                    cookie == null && storageProof == null ? "no state cookie and no platform storage" : "binding does not match the state",
                     new LaunchRejectedException.RetryHint(this.login.newWindowUrl(login)));
         }
         PlatformRegistrationEntity reg = registrations.entity(login.registrationId());

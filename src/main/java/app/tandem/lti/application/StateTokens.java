@@ -28,15 +28,31 @@ public class StateTokens {
     @Inject
     ToolKeys toolKeys;
 
+    /**
+     * @param binding       the browser-binding secret (only at creation: it goes to the cookie and platform storage)
+     * @param bindingHash   SHA-256 of the binding secret, carried in the signed state
+     * @param storageTarget the platform's lti_storage_target when it offered LTI platform storage, else null
+     */
     public record LoginState(String id, String nonce, String registrationId, String issuer, String clientId,
                              String deploymentId, String targetLinkUri, String loginHint, String messageHint,
-                             Instant expiresAt) {
+                             Instant expiresAt, String binding, String bindingHash, String storageTarget) {
+
+        /** Whether {@code proof} (from the cookie or platform storage) is this state's binding secret. */
+        public boolean boundBy(String proof) {
+            return proof != null && bindingHash != null && Tokens.constantTimeEquals(Tokens.sha256Hex(proof), bindingHash);
+        }
     }
 
     public LoginState newState(String registrationId, String issuer, String clientId, String deploymentId,
                                String targetLinkUri, String loginHint, String messageHint, Instant now) {
+        return newState(registrationId, issuer, clientId, deploymentId, targetLinkUri, loginHint, messageHint, null, now);
+    }
+
+    public LoginState newState(String registrationId, String issuer, String clientId, String deploymentId,
+                               String targetLinkUri, String loginHint, String messageHint, String storageTarget, Instant now) {
+        String binding = Tokens.random(24);
         return new LoginState(Tokens.random(16), Tokens.random(32), registrationId, issuer, clientId, deploymentId,
-                targetLinkUri, loginHint, messageHint, now.plus(LIFETIME));
+                targetLinkUri, loginHint, messageHint, now.plus(LIFETIME), binding, Tokens.sha256Hex(binding), storageTarget);
     }
 
     public String sign(LoginState s) {
@@ -50,6 +66,8 @@ public class StateTokens {
                 .claim("tlu", s.targetLinkUri())
                 .claim("lh", s.loginHint())
                 .claim("mh", s.messageHint())
+                .claim("bh", s.bindingHash())
+                .claim("st", s.storageTarget())
                 .expirationTime(Date.from(s.expiresAt()))
                 .build();
         try {
@@ -82,10 +100,15 @@ public class StateTokens {
             return new LoginState(c.getJWTID(), c.getStringClaim("nonce"), c.getStringClaim("reg"),
                     c.getStringClaim("iss_p"), c.getStringClaim("cid"), c.getStringClaim("dep"),
                     c.getStringClaim("tlu"), c.getStringClaim("lh"), c.getStringClaim("mh"),
-                    c.getExpirationTime().toInstant());
+                    c.getExpirationTime().toInstant(), null, c.getStringClaim("bh"), c.getStringClaim("st"));
         } catch (ParseException | JOSEException e) {
             throw new LaunchRejectedException(Rejection.INVALID_STATE, "state is not a valid token");
         }
+    }
+
+    /** Key under which the binding secret is kept in the LMS's platform storage. */
+    public static String storageKey(String stateId) {
+        return "tandem_state_" + stateId;
     }
 
     /** Name of the cookie that binds a state to the browser that started the login. */

@@ -37,12 +37,15 @@ public class LaunchResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response launch(@FormParam("id_token") String idToken, @FormParam("state") String state) {
+    public Response launch(@FormParam("id_token") String idToken, @FormParam("state") String state,
+                           @FormParam("lti_storage_proof") String storageProof) {
         long start = System.nanoTime();
         Instant now = Instant.now();
         MessageLaunch.Launched launched;
         try {
-            launched = messageLaunch.launch(idToken, state, this::cookie, now);
+            launched = messageLaunch.launch(idToken, state, this::cookie, storageProof, now);
+        } catch (MessageLaunch.PlatformStorageNeeded needed) {
+            return PlatformStoragePages.launch(request.getContextPath(), needed, idToken, state);
         } catch (LaunchRejectedException e) {
             throw RejectionLog.launch(e);
         }

@@ -34,25 +34,31 @@ public class LoginResource {
     @GET
     public Response get(@QueryParam("iss") String iss, @QueryParam("login_hint") String loginHint,
                         @QueryParam("target_link_uri") String target, @QueryParam("lti_message_hint") String messageHint,
-                        @QueryParam("client_id") String clientId, @QueryParam("lti_deployment_id") String deploymentId) {
-        return start(new LoginInitiation.LoginRequest(iss, loginHint, target, messageHint, clientId, deploymentId));
+                        @QueryParam("client_id") String clientId, @QueryParam("lti_deployment_id") String deploymentId,
+                        @QueryParam("lti_storage_target") String storageTarget) {
+        return start(new LoginInitiation.LoginRequest(iss, loginHint, target, messageHint, clientId, deploymentId, storageTarget));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response post(@FormParam("iss") String iss, @FormParam("login_hint") String loginHint,
                          @FormParam("target_link_uri") String target, @FormParam("lti_message_hint") String messageHint,
-                         @FormParam("client_id") String clientId, @FormParam("lti_deployment_id") String deploymentId) {
-        return start(new LoginInitiation.LoginRequest(iss, loginHint, target, messageHint, clientId, deploymentId));
+                         @FormParam("client_id") String clientId, @FormParam("lti_deployment_id") String deploymentId,
+                         @FormParam("lti_storage_target") String storageTarget) {
+        return start(new LoginInitiation.LoginRequest(iss, loginHint, target, messageHint, clientId, deploymentId, storageTarget));
     }
 
     private Response start(LoginInitiation.LoginRequest req) {
         try {
             LoginInitiation.LoginRedirect redirect = login.start(req, Instant.now());
             metrics.loginStarted();
+            String cookie = StateCookie.set(request.getContextPath(), redirect.stateId(), redirect.binding());
+            if (redirect.storageTarget() != null) {
+                return PlatformStoragePages.login(request.getContextPath(), redirect).header("Set-Cookie", cookie).build();
+            }
             return Response.status(Response.Status.FOUND)
                     .location(URI.create(redirect.location()))
-                    .header("Set-Cookie", StateCookie.set(request.getContextPath(), redirect.stateId()))
+                    .header("Set-Cookie", cookie)
                     .header("Cache-Control", "no-store")
                     .build();
         } catch (LaunchRejectedException e) {

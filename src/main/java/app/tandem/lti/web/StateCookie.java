@@ -7,8 +7,8 @@ final class StateCookie {
     private StateCookie() {
     }
 
-    static String set(String contextPath, String stateId) {
-        return StateTokens.cookieName(stateId) + "=" + stateId + "; Path=" + contextPath + "/lti/; Max-Age="
+    static String set(String contextPath, String stateId, String binding) {
+        return StateTokens.cookieName(stateId) + "=" + binding + "; Path=" + contextPath + "/lti/; Max-Age="
                 + StateTokens.LIFETIME.toSeconds() + "; Secure; HttpOnly; SameSite=None; Partitioned";
     }
 
