@@ -36,6 +36,15 @@ public class Settings {
     @Inject @ConfigProperty(name = "tandem.session.hours", defaultValue = "8")
     int sessionHours;
 
+    @Inject @ConfigProperty(name = "tandem.keys.rotation-days", defaultValue = "90")
+    int keyRotationDays;
+
+    @Inject @ConfigProperty(name = "tandem.keys.lead-hours", defaultValue = "24")
+    int keyLeadHours;
+
+    @Inject @ConfigProperty(name = "tandem.keys.overlap-hours", defaultValue = "24")
+    int keyOverlapHours;
+
     /** The tool's public base URL (scheme, host, port and context path), without a trailing slash. */
     public String baseUrl() {
         return stripSlash(baseUrl);
@@ -72,6 +81,21 @@ public class Settings {
 
     public Duration sessionLifetime() {
         return Duration.ofHours(Math.max(1, sessionHours));
+    }
+
+    /** Scheduled tool-key rotation period; 0 turns scheduled rotation off. */
+    public Duration keyRotationPeriod() {
+        return Duration.ofDays(Math.max(0, keyRotationDays));
+    }
+
+    /** How long a new key is published before it signs. */
+    public Duration keyPublishLead() {
+        return Duration.ofHours(Math.max(0, keyLeadHours));
+    }
+
+    /** How long a replaced key stays published after the switch. */
+    public Duration keyOverlap() {
+        return Duration.ofHours(Math.max(1, keyOverlapHours));
     }
 
     private static String stripSlash(String url) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import app.tandem.common.Settings;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Deletes used nonces and launch sessions once they expire, every ten minutes on each server. */
+/**
+ * Periodic work on each server: every minute reload the tool keys (another server may have rotated them) and,
+ * when due, rotate them on schedule; every ten minutes delete used nonces and launch sessions that expired.
+ */
 @ApplicationScoped
 public class Housekeeping {
     private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
@@ -30,10 +34,30 @@ public class Housekeeping {
     @Inject
     LaunchSessionService sessions;
 
+    @Inject
+    ToolKeys toolKeys;
+
+    @Inject
+    Settings settings;
+
     private ScheduledFuture<?> task;
+    private ScheduledFuture<?> keyTask;
 
     void onStart(@Observes @Priority(20) @Initialized(ApplicationScoped.class) Object ignored) {
         task = scheduler.scheduleWithFixedDelay(this::purge, 1, 10, TimeUnit.MINUTES);
+        keyTask = scheduler.scheduleWithFixedDelay(this::keys, 1, 1, TimeUnit.MINUTES);
+    }
+
+    void keys() {
+        try {
+            if (!settings.keyRotationPeriod().isZero()
+                    && toolKeys.rotateIfDue(settings.keyRotationPeriod(), settings.keyPublishLead(), settings.keyOverlap()) != null) {
+                LOG.info("Scheduled tool key rotation started.");
+            }
+            toolKeys.reload();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "key maintenance failed; will retry", e);
+        }
     }
 
     void purge() {
@@ -52,6 +76,9 @@ public class Housekeeping {
     void stop() {
         if (task != null) {
             task.cancel(false);
+        }
+        if (keyTask != null) {
+            keyTask.cancel(false);
         }
     }
 }

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,8 +72,9 @@ public class StateTokens {
                 .expirationTime(Date.from(s.expiresAt()))
                 .build();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(toolKeys.stateKey()));
+            OctetSequenceKey key = toolKeys.stateKey();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new MACSigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -89,8 +91,8 @@ public class StateTokens {
         }
         try {
             SignedJWT jwt = SignedJWT.parse(state);
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
-                    || !jwt.verify(new MACVerifier(toolKeys.stateKey()))) {
+            OctetSequenceKey key = jwt.getHeader().getKeyID() == null ? toolKeys.stateKey() : toolKeys.stateKey(jwt.getHeader().getKeyID());
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || key == null || !jwt.verify(new MACVerifier(key))) {
                 throw new LaunchRejectedException(Rejection.INVALID_STATE, "state signature invalid");
             }
             JWTClaimsSet c = jwt.getJWTClaimsSet();

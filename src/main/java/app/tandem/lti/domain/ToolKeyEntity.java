@@ -25,4 +25,10 @@ public class ToolKeyEntity {
     public String privateJwe;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    /** Signs from this moment on (until a newer key activates). */
+    @Column(name = "activate_at")
+    public OffsetDateTime activateAt;
+    /** No longer published (nor accepted for state tokens) from this moment on; null = not scheduled. */
+    @Column(name = "retire_at")
+    public OffsetDateTime retireAt;
 }
