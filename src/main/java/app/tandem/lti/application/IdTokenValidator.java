@@ -122,6 +122,7 @@ public final class IdTokenValidator {
                 nrps == null ? null : httpUrl(nrps.get("context_memberships_url")),
                 ags == null ? null : httpUrl(ags.get("lineitems")),
                 ags == null ? List.of() : strings(ags.get("scope")),
+                claims.getIssueTime().toInstant(),
                 claims.getExpirationTime().toInstant());
     }
 

@@ -48,6 +48,9 @@ public class MessageLaunch {
     @Inject
     Settings settings;
 
+    @Inject
+    LaunchEvents events;
+
     private final IdTokenValidator validator = new IdTokenValidator();
 
     /** A launch that passed: its context, and the state whose browser-binding cookie can now be cleared. */
@@ -80,6 +83,15 @@ public class MessageLaunch {
      */
     public Launched launch(String idToken, String state, Function<String, String> cookies, String storageProof, Instant now) {
         StateTokens.LoginState login = stateTokens.verify(state, now);
+        try {
+            return launch(idToken, login, cookies, storageProof, now);
+        } catch (LaunchRejectedException e) {
+            events.rejected(login.registrationId(), now, e.reason());
+            throw e;
+        }
+    }
+
+    private Launched launch(String idToken, StateTokens.LoginState login, Function<String, String> cookies, String storageProof, Instant now) {
         String cookie = cookies.apply(StateTokens.cookieName(login.id()));
         if (!login.boundBy(cookie) && !login.boundBy(storageProof)) {
             PlatformRegistrationEntity reg = registrations.entity(login.registrationId());
@@ -122,6 +134,7 @@ public class MessageLaunch {
             // rows exist, so the retry only updates them.
             opened = roster.record(launch, reg.id, deployment[0].id, deployment[0].districtId, roles, primary, frameOrigins, sessionExpiry);
         }
+        events.accepted(reg.id, now, launch.issuedAt(), login.boundBy(cookie) ? LaunchEvents.Binding.COOKIE : LaunchEvents.Binding.PLATFORM_STORAGE);
         return new Launched(sessions.toContext(opened.token(), opened.session()), login.id());
     }
 

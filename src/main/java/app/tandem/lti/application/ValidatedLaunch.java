@@ -29,6 +29,7 @@ public record ValidatedLaunch(
         String nrpsUrl,
         String agsLineItemsUrl,
         List<String> agsScopes,
+        Instant issuedAt,
         Instant expiresAt) {
 
     public boolean hasContext() {

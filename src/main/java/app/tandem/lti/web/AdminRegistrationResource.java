@@ -6,6 +6,7 @@ import app.tandem.common.JsonBodies;
 import app.tandem.lti.api.PlatformRegistrations;
 import app.tandem.lti.api.PlatformRegistrations.Deployment;
 import app.tandem.lti.api.PlatformRegistrations.Registration;
+import app.tandem.lti.api.RegistrationDoctor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -35,6 +36,9 @@ public class AdminRegistrationResource {
     @Inject
     PlatformRegistrations registrations;
 
+    @Inject
+    RegistrationDoctor doctor;
+
     @GET
     @Operation(summary = "List platform registrations with their deployments")
     public String list() {
@@ -49,6 +53,25 @@ public class AdminRegistrationResource {
     public Response get(@PathParam("id") String id) {
         return registrations.get(id).map(r -> Response.ok(json(r).build().toString()).build())
                 .orElseGet(() -> ApiError.of(404, "No registration " + id + "."));
+    }
+
+    @GET
+    @Path("{id}/doctor")
+    @Operation(summary = "Check a registration end to end; each finding comes with a fix")
+    public Response doctor(@PathParam("id") String id) {
+        return doctor.examine(id).map(report -> {
+            JsonArrayBuilder checks = Json.createArrayBuilder();
+            report.checks().forEach(c -> {
+                JsonObjectBuilder o = Json.createObjectBuilder().add("name", c.name()).add("status", c.status().name())
+                        .add("finding", c.finding());
+                if (c.fix() != null) {
+                    o.add("fix", c.fix());
+                }
+                checks.add(o);
+            });
+            return Response.ok(Json.createObjectBuilder().add("registrationId", report.registrationId())
+                    .add("overall", report.overall().name()).add("checks", checks).build().toString()).build();
+        }).orElseGet(() -> ApiError.of(404, "No registration " + id + "."));
     }
 
     @POST
