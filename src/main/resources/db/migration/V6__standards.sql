@@ -157,6 +157,7 @@ CREATE TABLE std_import_job (
     report          VARCHAR(1000000),
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     started_at      TIMESTAMP WITH TIME ZONE,
+    heartbeat_at    TIMESTAMP WITH TIME ZONE,
     finished_at     TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX ix_std_import_job_district ON std_import_job (district_id, created_at);
