@@ -1,0 +1,223 @@
+package app.tandem.standards.web;
+
+import app.tandem.common.InvalidRequestException;
+import app.tandem.lti.api.LaunchContext;
+import app.tandem.standards.application.ImportJobs;
+import app.tandem.standards.application.ImportReports;
+import app.tandem.standards.application.SearchIndex;
+import app.tandem.standards.application.SearchService;
+import app.tandem.standards.application.StandardsService;
+import app.tandem.standards.domain.StandardsStore;
+import app.tandem.standards.domain.StandardsStore.Framework;
+import app.tandem.standards.domain.StandardsStore.Item;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The standards library pages: htmx fragments swapped into the launch page (the X-Tandem-Session header comes
+ * from the page's hx-headers). Problems a person can fix come back as a 4xx fragment that the page shows in place.
+ */
+@Path("app/standards")
+@RequestScoped
+public class StandardsPages {
+    @Inject
+    StandardsAccess access;
+
+    @Inject
+    StandardsService standards;
+
+    @Inject
+    ImportJobs jobs;
+
+    @Inject
+    SearchService search;
+
+    @Inject
+    StandardsStore store;
+
+    @GET
+    public Response library() {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            Map<String, Object> m = model(launch);
+            m.put("frameworks", standards.frameworks(launch));
+            m.put("jobs", standards.coordinator(launch) ? store.recentJobs(launch.districtId(), 5) : List.of());
+            m.put("searchReady", search.ready());
+            return Fragments.render("standards/library.jte", access.contextPath(), m);
+        });
+    }
+
+    @GET
+    @Path("search")
+    public Response search(@QueryParam("q") String q, @QueryParam("framework") String framework, @QueryParam("grade") String grade,
+                           @QueryParam("type") String type) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            Map<String, Object> m = model(launch);
+            SearchIndex.Result r = standards.search(launch, q, framework, grade, null, type, 25);
+            m.put("result", r);
+            Map<String, Framework> shown = new java.util.LinkedHashMap<>();
+            for (SearchIndex.Hit h : r.hits()) {
+                shown.computeIfAbsent(h.frameworkId(), fid -> store.framework(launch.districtId(), fid).orElse(null));
+            }
+            shown.values().removeIf(java.util.Objects::isNull);
+            m.put("frameworks", shown);
+            return Fragments.render("standards/results.jte", access.contextPath(), m);
+        });
+    }
+
+    @GET
+    @Path("frameworks/{id}")
+    public Response framework(@PathParam("id") String id) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            Framework f = standards.framework(launch, id);
+            Map<String, Object> m = model(launch);
+            m.put("framework", f);
+            m.put("nodes", standards.roots(launch, f));
+            m.put("level", 1);
+            m.put("versions", store.versions(f.id()));
+            return Fragments.render("standards/framework.jte", access.contextPath(), m);
+        });
+    }
+
+    @GET
+    @Path("frameworks/{id}/children")
+    public Response children(@PathParam("id") String id, @QueryParam("parent") String parent, @QueryParam("level") Integer level) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            if (parent == null || parent.isBlank()) {
+                throw new InvalidRequestException("Which item's children? (parent is required)", Map.of("parent", "required"));
+            }
+            Map<String, Object> m = model(launch);
+            m.put("framework", standards.framework(launch, id));
+            m.put("nodes", standards.children(launch, id, parent));
+            m.put("level", level == null || level < 1 || level > 50 ? 2 : level);
+            return Fragments.render("standards/treeitems.jte", access.contextPath(), m);
+        });
+    }
+
+    @GET
+    @Path("items/{id}")
+    public Response item(@PathParam("id") String id) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            Item item = standards.item(launch, id);
+            Framework f = standards.framework(launch, item.frameworkId());
+            Map<String, Object> m = model(launch);
+            m.put("item", item);
+            m.put("framework", f);
+            m.put("ancestors", store.ancestors(item));
+            m.put("children", store.children(f.id(), item.identifier(), StandardsService.PAGE));
+            m.put("related", store.related(launch.districtId(), item));
+            m.put("history", store.history(item.id()));
+            return Fragments.render("standards/item.jte", access.contextPath(), m);
+        });
+    }
+
+    @POST
+    @Path("imports")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@FormParam("file") EntityPart file) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            standards.requireCoordinator(launch);
+            if (file == null) {
+                throw new InvalidRequestException("Choose a file to import.", Map.of("file", "required"));
+            }
+            String jobId;
+            try (InputStream in = file.getContent()) {
+                jobId = jobs.submit(launch, in, file.getFileName().orElse("upload"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return job(launch, jobId);
+        });
+    }
+
+    @GET
+    @Path("imports/{id}")
+    public Response importStatus(@PathParam("id") String id) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            standards.requireCoordinator(launch);
+            return job(launch, id);
+        });
+    }
+
+    private Response job(LaunchContext launch, String jobId) {
+        StandardsStore.Job job = store.job(launch.districtId(), jobId)
+                .orElseThrow(() -> new InvalidRequestException(404, "There is no such import in your district.", Map.of()));
+        Map<String, Object> m = model(launch);
+        m.put("job", job);
+        m.put("report", ImportReports.view(job.report()));
+        return Fragments.render("standards/job.jte", access.contextPath(), m);
+    }
+
+    @POST
+    @Path("frameworks/{id}/enablement")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response enablement(@PathParam("id") String id, @FormParam("enabled") String enabled, @FormParam("grades") String grades,
+                               @FormParam("subjects") String subjects) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            if ("on".equals(enabled) || "true".equals(enabled)) {
+                standards.enable(launch, id, grades, subjects);
+            } else {
+                standards.disable(launch, id);
+            }
+            Map<String, Object> m = model(launch);
+            m.put("framework", standards.framework(launch, id));
+            m.put("saved", true);
+            return Fragments.render("standards/enablement.jte", access.contextPath(), m);
+        });
+    }
+
+    @POST
+    @Path("frameworks/{id}/licence")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response licence(@PathParam("id") String id, @FormParam("title") String title, @FormParam("text") String text) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            standards.setLicence(launch, id, title, text);
+            Map<String, Object> m = model(launch);
+            m.put("framework", standards.framework(launch, id));
+            return Fragments.render("standards/licence.jte", access.contextPath(), m);
+        });
+    }
+
+    private Map<String, Object> model(LaunchContext launch) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("launch", launch);
+        m.put("coordinator", standards.coordinator(launch));
+        return m;
+    }
+
+    /** A problem the person can fix (or a missing session) is shown in place as a 4xx fragment. */
+    private Response guard(Supplier<Response> page) {
+        try {
+            return page.get();
+        } catch (InvalidRequestException e) {
+            return Response.fromResponse(Fragments.render(e.status(), "standards/problem.jte", access.contextPath(),
+                    Map.of("message", e.getMessage(), "fields", e.fields(), "status", e.status())))
+                    .header("X-Tandem-Fragment", "problem").build();
+        }
+    }
+}
