@@ -138,14 +138,21 @@ public class ImportJobs {
             }
             FrameworkImport.Outcome o = result.outcome();
             ImportReport report = result.report();
+            if (o.committed()) {
+                store.jobProgress(jobId, "indexing for search", result.format(), 99, o.items(), rate(o.items(), start),
+                        report.errorCount(), report.warningCount());
+                try {
+                    search.refresh(o.frameworkId());
+                } catch (RuntimeException e) {
+                    // the import is committed; the minute-by-minute sync will index it
+                    LOG.log(Level.WARNING, "could not index framework " + o.frameworkId() + " after import " + jobId, e);
+                }
+            }
             store.jobFinished(jobId, o.committed(), result.format(), o.committed() ? o.frameworkId() : null,
                     o.committed() ? o.versionNo() : null, o.items(), rate(o.items(), start), report.errorCount(),
                     report.warningCount(), truncate(ImportReports.json(result)));
             LOG.info(() -> "standards import " + jobId + " " + (o.committed() ? "committed" : "refused") + ": " + o.items() + " items, "
                     + report.errorCount() + " errors, " + report.warningCount() + " warnings, " + rate(o.items(), start) + " items/s");
-            if (o.committed()) {
-                search.refresh(o.frameworkId());
-            }
         } catch (Throwable e) {
             String incident = Tokens.newId().substring(0, 8);
             LOG.log(Level.SEVERE, "standards import " + jobId + " failed (incident " + incident + ")", e);
