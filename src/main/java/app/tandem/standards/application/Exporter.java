@@ -266,7 +266,6 @@ public final class Exporter {
                 }
             }
         }
-        w.flush();
     }
 
     private void moodle(Framework f, OutputStream out) throws IOException {
@@ -302,7 +301,6 @@ public final class Exporter {
                         String.join(",", related.getOrDefault(i.identifier(), List.of())), "", "0", "");
             }
         }
-        w.flush();
     }
 
     private static String shorten(String s, int max) {

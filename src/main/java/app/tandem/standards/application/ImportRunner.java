@@ -59,7 +59,9 @@ public final class ImportRunner {
             }
         };
         if (format.equals("case-json")) {
-            FrameworkImport sink = new FrameworkImport(c, target, report, progress);
+            FrameworkImport.Target t = new FrameworkImport.Target(target.districtId(), target.personId(), target.jobId(),
+                    target.sourceName(), "case-json", null);
+            FrameworkImport sink = new FrameworkImport(c, t, report, progress);
             try {
                 CasePackageParser.Result parsed = CasePackageParser.parse(source, sink, report);
                 sink.caseVersion(parsed.caseVersion());

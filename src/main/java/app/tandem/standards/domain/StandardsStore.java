@@ -441,7 +441,7 @@ public class StandardsStore {
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             if (a == null) {
-                ps.setNull(i + 1, java.sql.Types.VARCHAR);
+                ps.setNull(i + 1, java.sql.Types.NULL);
             } else {
                 ps.setObject(i + 1, a);
             }

@@ -1,0 +1,95 @@
+package app.tandem.standards.bench;
+
+import app.tandem.standards.application.FrameworkImport;
+import app.tandem.standards.application.ImportRunner;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * CASE import throughput and peak heap: generates a synthetic CFPackage of N items (+ N isChildOf associations)
+ * from real CCSS text, then imports it with the production importer into H2 (file, MODE=LEGACY) or into an
+ * embedded PostgreSQL. Run with -Xmx256m to check the memory budget. Usage:
+ * {@code CaseImportBenchmark [items=1000000] [h2|postgres] [workDir=/tmp/tandem-bench]}
+ */
+public final class CaseImportBenchmark {
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        String db = args.length > 1 ? args[1] : "h2";
+        Path work = Path.of(args.length > 2 ? args[2] : "/tmp/tandem-bench");
+        Files.createDirectories(work);
+        Path file = work.resolve("synthetic-" + n + ".json");
+        if (!Files.exists(file)) {
+            long t = System.nanoTime();
+            new SyntheticCorpus(data()).writePackage(file, n, 42);
+            System.out.printf("generated %s (%,d bytes) in %.1f s%n", file, Files.size(file), (System.nanoTime() - t) / 1e9);
+        }
+        AutoCloseable pg = null;
+        DataSource ds;
+        if (db.equals("postgres")) {
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres p = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .setDataDirectory(Files.createTempDirectory("tandem-bench-pg")).setCleanDataDirectory(true).start();
+            pg = p;
+            ds = p.getPostgresDatabase();
+        } else {
+            Path dbDir = work.resolve("h2-" + UUID.randomUUID());
+            org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+            h2.setURL("jdbc:h2:file:" + dbDir.resolve("tandem") + ";MODE=LEGACY");
+            h2.setUser("sa");
+            h2.setPassword("");
+            ds = h2;
+        }
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").callbackLocations(new String[0]).load().migrate();
+        String district = UUID.randomUUID().toString();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO district (id, name, created_at) VALUES (?,?,?)")) {
+            ps.setString(1, district);
+            ps.setString(2, "bench");
+            ps.setObject(3, OffsetDateTime.now());
+            ps.executeUpdate();
+        }
+        for (int run = 1; run <= 2; run++) {
+            System.gc();
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                pool.resetPeakUsage();
+            }
+            long start = System.nanoTime();
+            ImportRunner.Result r;
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                r = ImportRunner.run(c, file, new FrameworkImport.Target(district, null, null, file.getFileName().toString(), "case-json", null), null, null);
+            }
+            double s = (System.nanoTime() - start) / 1e9;
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            System.out.printf("run %d (%s, %s): committed=%s items=%,d associations=%,d added=%,d unchanged=%,d in %.1f s = %,.0f items/s; "
+                            + "peak heap (sum of pool peaks) %,d MB of max %,d MB; errors=%d warnings=%d%n",
+                    run, db, run == 1 ? "first import" : "re-import, unchanged", r.outcome().committed(), r.outcome().items(),
+                    r.outcome().associations(), r.outcome().added(), r.outcome().unchanged(), s, r.outcome().items() / s,
+                    peak >> 20, Runtime.getRuntime().maxMemory() >> 20, r.report().errorCount(), r.report().warningCount());
+        }
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    static Path data() {
+        for (String base : new String[] {"../shared/data/standards", "/work/shared/data/standards", "../../shared/data/standards"}) {
+            if (Files.isDirectory(Path.of(base))) {
+                return Path.of(base);
+            }
+        }
+        throw new IllegalStateException("shared/data/standards not found");
+    }
+}
