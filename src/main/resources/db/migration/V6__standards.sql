@@ -74,11 +74,12 @@ CREATE TABLE std_item (
     retired               BOOLEAN        DEFAULT FALSE NOT NULL,
     retired_in_version    INT,
     first_version         INT            NOT NULL,
-    changed_in_version    INT            NOT NULL,
-    CONSTRAINT uq_std_item UNIQUE (framework_id, identifier)
+    changed_in_version    INT            NOT NULL
 );
+-- (framework_id, identifier) is unique through the primary key (a name-based UUID of both); few indexes keep bulk
+-- imports fast: by framework in file order (tree, index rebuild, export), and by identifier (crosswalk ends).
+CREATE INDEX ix_std_item_framework ON std_item (framework_id, file_order);
 CREATE INDEX ix_std_item_identifier ON std_item (identifier);
-CREATE INDEX ix_std_item_code ON std_item (framework_id, human_coding_scheme);
 
 -- The state an item had before an import changed or retired it.
 CREATE TABLE std_item_history (
@@ -118,13 +119,12 @@ CREATE TABLE std_association (
     last_change           VARCHAR(40),
     file_order            INT            NOT NULL,
     content_hash          BIGINT         NOT NULL,
-    retired               BOOLEAN        DEFAULT FALSE NOT NULL,
-    CONSTRAINT uq_std_association UNIQUE (framework_id, identifier)
+    retired               BOOLEAN        DEFAULT FALSE NOT NULL
 );
+-- (framework_id, identifier) is unique through the primary key, as for items.
 CREATE INDEX ix_std_assoc_dest ON std_association (framework_id, association_type, dest_identifier);
 CREATE INDEX ix_std_assoc_origin ON std_association (framework_id, origin_identifier);
 CREATE INDEX ix_std_assoc_dest_any ON std_association (dest_identifier);
-CREATE INDEX ix_std_assoc_origin_any ON std_association (origin_identifier);
 
 -- Which frameworks a district has switched on, optionally only for some grades and subjects (null: all).
 CREATE TABLE std_enablement (

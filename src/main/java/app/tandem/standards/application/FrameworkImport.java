@@ -65,14 +65,12 @@ public final class FrameworkImport implements ImportSink {
 
     // items of this file
     private final KeyIndex itemIndex = new KeyIndex(1024);
-    private final LongList itemHi = new LongList();
-    private final LongList itemLo = new LongList();
-    private final ArrayList<String> nonUuidIdentifiers = new ArrayList<>();
+    private final java.util.Map<Integer, String> nonUuidIdentifiers = new java.util.HashMap<>();
     private int itemCount;
     private boolean itemsComplete;
 
     // associations of this file
-    private final KeyIndex associationIndex = new KeyIndex(1024);
+    private final LongIndex associationIndex = new LongIndex(1024);
     private int associationCount;
     private final IntList childEdges = new IntList();
     private final IntList parentEdges = new IntList();
@@ -83,7 +81,7 @@ public final class FrameworkImport implements ImportSink {
     private long[] existingItemHash = new long[0];
     private BitSet existingItemRetired = new BitSet();
     private final BitSet seenItems = new BitSet();
-    private KeyIndex existingAssociations = new KeyIndex(16);
+    private LongIndex existingAssociations = new LongIndex(16);
     private long[] existingAssociationHash = new long[0];
     private BitSet existingAssociationRetired = new BitSet();
     private final BitSet seenAssociations = new BitSet();
@@ -94,16 +92,15 @@ public final class FrameworkImport implements ImportSink {
     private int retired;
 
     private final List<String[]> licences = new ArrayList<>();
+    private boolean write = true;
 
-    private PreparedStatement insertItem;
+    private BulkInsert insertItem;
     private PreparedStatement updateItem;
     private PreparedStatement history;
-    private PreparedStatement insertAssociation;
+    private BulkInsert insertAssociation;
     private PreparedStatement updateAssociation;
-    private int pendingInsertItem;
     private int pendingUpdateItem;
     private int pendingHistory;
-    private int pendingInsertAssociation;
     private int pendingUpdateAssociation;
 
     public FrameworkImport(Connection connection, Target target, ImportReport report, Progress progress) {
@@ -118,6 +115,12 @@ public final class FrameworkImport implements ImportSink {
         this.caseVersion = v;
     }
 
+    /** Checks the file without touching the database (no connection needed): the report only. */
+    public FrameworkImport validateOnly() {
+        this.write = false;
+        return this;
+    }
+
     // ---- sink ----------------------------------------------------------------------------------------------
 
     @Override
@@ -128,6 +131,12 @@ public final class FrameworkImport implements ImportSink {
         }
         document = d;
         documentKey = Hashing.key(d.identifier());
+        if (!write) {
+            frameworkId = "validation";
+            versionNo = 1;
+            newFramework = true;
+            return;
+        }
         try {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT id, current_version FROM std_framework WHERE district_id = ? AND identifier = ?")) {
@@ -180,10 +189,10 @@ public final class FrameworkImport implements ImportSink {
             return;
         }
         itemCount++;
-        itemHi.add(key[0]);
-        itemLo.add(key[1]);
-        nonUuidIdentifiers.add(Fields.UUID.matcher(item.identifier()).matches() ? null : item.identifier());
-        if (!report.hasErrors()) {
+        if (!Fields.UUID.matcher(item.identifier()).matches()) {
+            nonUuidIdentifiers.put(idx, item.identifier());
+        }
+        if (write && !report.hasErrors()) {
             try {
                 writeItem(item, key, idx);
             } catch (SQLException e) {
@@ -205,7 +214,7 @@ public final class FrameworkImport implements ImportSink {
         if (frameworkId == null) {
             return;
         }
-        long[] key = Hashing.key(a.identifier());
+        long key = LongIndex.fingerprint(Hashing.key(a.identifier()));
         int idx = associationCount;
         if (associationIndex.putIfAbsent(key, idx) >= 0) {
             report.error("duplicate_identifier", "Two associations have the same identifier.", where);
@@ -217,7 +226,7 @@ public final class FrameworkImport implements ImportSink {
         } else {
             deferred.add(a);
         }
-        if (!report.hasErrors()) {
+        if (write && !report.hasErrors()) {
             try {
                 writeAssociation(a, key, idx);
             } catch (SQLException e) {
@@ -266,10 +275,12 @@ public final class FrameworkImport implements ImportSink {
     // ---- writing -------------------------------------------------------------------------------------------
 
     private void prepare() throws SQLException {
-        insertItem = c.prepareStatement("INSERT INTO std_item (id, framework_id, identifier, uri, full_statement, abbreviated_statement, "
-                + "alternative_label, human_coding_scheme, list_enumeration, item_type, education_levels, concept_keywords, notes, "
-                + "language, license_uri, last_change, file_order, content_hash, retired, first_version, changed_in_version) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,FALSE,?,?)");
+        int v = Types.VARCHAR;
+        insertItem = new BulkInsert(c, "std_item", new String[] {"id", "framework_id", "identifier", "uri", "full_statement",
+                "abbreviated_statement", "alternative_label", "human_coding_scheme", "list_enumeration", "item_type", "education_levels",
+                "concept_keywords", "notes", "language", "license_uri", "last_change", "file_order", "content_hash", "retired",
+                "first_version", "changed_in_version"},
+                new int[] {v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, Types.INTEGER, Types.BIGINT, Types.BOOLEAN, Types.INTEGER, Types.INTEGER}, 50);
         updateItem = c.prepareStatement("UPDATE std_item SET uri = ?, full_statement = ?, abbreviated_statement = ?, alternative_label = ?, "
                 + "human_coding_scheme = ?, list_enumeration = ?, item_type = ?, education_levels = ?, concept_keywords = ?, notes = ?, "
                 + "language = ?, license_uri = ?, last_change = ?, file_order = ?, content_hash = ?, retired = FALSE, "
@@ -278,9 +289,10 @@ public final class FrameworkImport implements ImportSink {
                 + "human_coding_scheme, list_enumeration, item_type, education_levels, concept_keywords, notes, retired, recorded_at) "
                 + "SELECT ?, id, ?, full_statement, abbreviated_statement, human_coding_scheme, list_enumeration, item_type, "
                 + "education_levels, concept_keywords, notes, retired, ? FROM std_item WHERE id = ?");
-        insertAssociation = c.prepareStatement("INSERT INTO std_association (id, framework_id, identifier, uri, association_type, "
-                + "origin_identifier, origin_uri, origin_title, dest_identifier, dest_uri, dest_title, sequence_number, "
-                + "grouping_identifier, last_change, file_order, content_hash, retired) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,FALSE)");
+        insertAssociation = new BulkInsert(c, "std_association", new String[] {"id", "framework_id", "identifier", "uri",
+                "association_type", "origin_identifier", "origin_uri", "origin_title", "dest_identifier", "dest_uri", "dest_title",
+                "sequence_number", "grouping_identifier", "last_change", "file_order", "content_hash", "retired"},
+                new int[] {v, v, v, v, v, v, v, v, v, v, v, Types.INTEGER, v, v, Types.INTEGER, Types.BIGINT, Types.BOOLEAN}, 50);
         updateAssociation = c.prepareStatement("UPDATE std_association SET uri = ?, association_type = ?, origin_identifier = ?, "
                 + "origin_uri = ?, origin_title = ?, dest_identifier = ?, dest_uri = ?, dest_title = ?, sequence_number = ?, "
                 + "grouping_identifier = ?, last_change = ?, file_order = ?, content_hash = ?, retired = FALSE WHERE id = ?");
@@ -291,33 +303,11 @@ public final class FrameworkImport implements ImportSink {
         String id = Hashing.rowId(frameworkId, r.identifier());
         int e = existingItems.get(key);
         if (e < 0) {
-            PreparedStatement ps = insertItem;
-            ps.setString(1, id);
-            ps.setString(2, frameworkId);
-            ps.setString(3, r.identifier());
-            ps.setString(4, r.uri());
-            ps.setString(5, r.fullStatement());
-            ps.setString(6, r.abbreviatedStatement());
-            ps.setString(7, r.alternativeLabel());
-            ps.setString(8, r.humanCodingScheme());
-            ps.setString(9, r.listEnumeration());
-            ps.setString(10, r.itemType());
-            ps.setString(11, Fields.joinLimited(r.educationLevels(), ","));
-            ps.setString(12, Fields.joinLimited(r.conceptKeywords(), "|"));
-            ps.setString(13, r.notes());
-            ps.setString(14, r.language());
-            ps.setString(15, r.licenseUri());
-            ps.setString(16, r.lastChange());
-            ps.setInt(17, order);
-            ps.setLong(18, hash);
-            ps.setInt(19, versionNo);
-            ps.setInt(20, versionNo);
-            ps.addBatch();
+            insertItem.add(id, frameworkId, r.identifier(), r.uri(), r.fullStatement(), r.abbreviatedStatement(), r.alternativeLabel(),
+                    r.humanCodingScheme(), r.listEnumeration(), r.itemType(), Fields.joinLimited(r.educationLevels(), ","),
+                    Fields.joinLimited(r.conceptKeywords(), "|"), r.notes(), r.language(), r.licenseUri(), r.lastChange(), order, hash,
+                    Boolean.FALSE, versionNo, versionNo);
             added++;
-            if (++pendingInsertItem >= BATCH) {
-                insertItem.executeBatch();
-                pendingInsertItem = 0;
-            }
             return;
         }
         if (seenItems.get(e)) {
@@ -375,7 +365,7 @@ public final class FrameworkImport implements ImportSink {
         }
     }
 
-    private void writeAssociation(AssociationRecord a, long[] key, int order) throws SQLException {
+    private void writeAssociation(AssociationRecord a, long key, int order) throws SQLException {
         long hash = a.contentHash();
         String id = Hashing.rowId(frameworkId, "association\n" + a.identifier());
         int e = existingAssociations.get(key);
@@ -409,28 +399,9 @@ public final class FrameworkImport implements ImportSink {
             }
             return;
         }
-        PreparedStatement ps = insertAssociation;
-        ps.setString(1, id);
-        ps.setString(2, frameworkId);
-        ps.setString(3, a.identifier());
-        ps.setString(4, a.uri());
-        ps.setString(5, a.type());
-        ps.setString(6, a.originIdentifier());
-        ps.setString(7, a.originUri());
-        ps.setString(8, a.originTitle());
-        ps.setString(9, a.destIdentifier());
-        ps.setString(10, a.destUri());
-        ps.setString(11, a.destTitle());
-        setInteger(ps, 12, a.sequenceNumber());
-        ps.setString(13, a.groupingIdentifier());
-        ps.setString(14, a.lastChange());
-        ps.setInt(15, order);
-        ps.setLong(16, hash);
-        ps.addBatch();
-        if (++pendingInsertAssociation >= BATCH) {
-            insertAssociation.executeBatch();
-            pendingInsertAssociation = 0;
-        }
+        insertAssociation.add(id, frameworkId, a.identifier(), a.uri(), a.type(), a.originIdentifier(), a.originUri(), a.originTitle(),
+                a.destIdentifier(), a.destUri(), a.destTitle(), a.sequenceNumber(), a.groupingIdentifier(), a.lastChange(), order, hash,
+                Boolean.FALSE);
     }
 
     private static void setInteger(PreparedStatement ps, int i, Integer v) throws SQLException {
@@ -462,7 +433,7 @@ public final class FrameworkImport implements ImportSink {
             }
         }
         int m = count("SELECT COUNT(*) FROM std_association WHERE framework_id = ?");
-        existingAssociations = new KeyIndex(Math.max(16, m));
+        existingAssociations = new LongIndex(Math.max(16, m));
         existingAssociationHash = new long[m];
         existingAssociationRetired = new BitSet(m);
         try (PreparedStatement ps = c.prepareStatement("SELECT identifier, content_hash, retired FROM std_association WHERE framework_id = ?")) {
@@ -471,7 +442,7 @@ public final class FrameworkImport implements ImportSink {
             try (ResultSet rs = ps.executeQuery()) {
                 int i = 0;
                 while (rs.next() && i < m) {
-                    existingAssociations.putIfAbsent(Hashing.key(rs.getString(1)), i);
+                    existingAssociations.putIfAbsent(LongIndex.fingerprint(Hashing.key(rs.getString(1))), i);
                     existingAssociationHash[i] = rs.getLong(2);
                     if (rs.getBoolean(3)) {
                         existingAssociationRetired.set(i);
@@ -501,7 +472,7 @@ public final class FrameworkImport implements ImportSink {
                 if (!report.hasErrors()) {
                     report.error("missing_document", "The file describes no framework.", null);
                 }
-                c.rollback();
+                rollbackQuietly();
                 return new Outcome(false, null, null, 0, itemCount, associationCount, 0, 0, 0, 0);
             }
             for (AssociationRecord a : deferred) {
@@ -512,6 +483,9 @@ public final class FrameworkImport implements ImportSink {
             findCycles();
             if (itemCount == 0 && !report.hasErrors()) {
                 report.error("no_items", "The file has no standards (items).", document.identifier());
+            }
+            if (!write) {
+                return new Outcome(false, null, document.title(), versionNo, itemCount, associationCount, 0, 0, 0, 0);
             }
             if (report.hasErrors()) {
                 c.rollback();
@@ -541,6 +515,9 @@ public final class FrameworkImport implements ImportSink {
     }
 
     private void rollbackQuietly() {
+        if (c == null) {
+            return;
+        }
         try {
             c.rollback();
         } catch (SQLException ignored) {
@@ -549,15 +526,9 @@ public final class FrameworkImport implements ImportSink {
     }
 
     private void flushAll() throws SQLException {
-        if (pendingInsertItem > 0) {
-            insertItem.executeBatch();
-            pendingInsertItem = 0;
-        }
+        insertItem.flush();
         flushUpdates();
-        if (pendingInsertAssociation > 0) {
-            insertAssociation.executeBatch();
-            pendingInsertAssociation = 0;
-        }
+        insertAssociation.flush();
         if (pendingUpdateAssociation > 0) {
             updateAssociation.executeBatch();
             pendingUpdateAssociation = 0;
@@ -565,11 +536,11 @@ public final class FrameworkImport implements ImportSink {
     }
 
     private void closeStatements() {
-        for (PreparedStatement ps : new PreparedStatement[] {insertItem, updateItem, history, insertAssociation, updateAssociation}) {
+        for (AutoCloseable ps : new AutoCloseable[] {insertItem, updateItem, history, insertAssociation, updateAssociation}) {
             if (ps != null) {
                 try {
                     ps.close();
-                } catch (SQLException ignored) {
+                } catch (Exception ignored) {
                     // closing
                 }
             }
@@ -641,7 +612,11 @@ public final class FrameworkImport implements ImportSink {
 
     private String identifierOf(int idx) {
         String s = nonUuidIdentifiers.get(idx);
-        return s != null ? s : new UUID(itemHi.get(idx), itemLo.get(idx)).toString();
+        if (s != null) {
+            return s;
+        }
+        long[] key = itemIndex.keyOf(idx);
+        return key == null ? "item #" + (idx + 1) : new UUID(key[0], key[1]).toString();
     }
 
     private void retireVanished() throws SQLException {
@@ -686,7 +661,7 @@ public final class FrameworkImport implements ImportSink {
                 List<String> ids = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        int e = existingAssociations.get(Hashing.key(rs.getString(2)));
+                        int e = existingAssociations.get(LongIndex.fingerprint(Hashing.key(rs.getString(2))));
                         if (e >= 0 && !seenAssociations.get(e) && !rs.getBoolean(3)) {
                             ids.add(rs.getString(1));
                         }

@@ -44,6 +44,12 @@ public final class ImportRunner {
 
     public static Result run(Connection c, Path file, FrameworkImport.Target target, FrameworkImport.Progress progress,
                              LongConsumer bytesRead) {
+        return run(c, file, target, progress, bytesRead, false);
+    }
+
+    /** With {@code validateOnly}, the file is checked and reported on, and nothing is written (the connection may be null). */
+    public static Result run(Connection c, Path file, FrameworkImport.Target target, FrameworkImport.Progress progress,
+                             LongConsumer bytesRead, boolean validateOnly) {
         ImportReport report = new ImportReport();
         String format = sniff(file);
         if (format.equals("empty")) {
@@ -62,6 +68,9 @@ public final class ImportRunner {
             FrameworkImport.Target t = new FrameworkImport.Target(target.districtId(), target.personId(), target.jobId(),
                     target.sourceName(), "case-json", null);
             FrameworkImport sink = new FrameworkImport(c, t, report, progress);
+            if (validateOnly) {
+                sink.validateOnly();
+            }
             try {
                 CasePackageParser.Result parsed = CasePackageParser.parse(source, sink, report);
                 sink.caseVersion(parsed.caseVersion());
@@ -85,6 +94,9 @@ public final class ImportRunner {
         FrameworkImport.Target t = new FrameworkImport.Target(target.districtId(), target.personId(), target.jobId(),
                 target.sourceName(), dialect.format(), null);
         FrameworkImport sink = new FrameworkImport(c, t, report, progress);
+        if (validateOnly) {
+            sink.validateOnly();
+        }
         try {
             CsvImportParser.parse(source, dialect, target.sourceName(), sink, report);
         } catch (RuntimeException e) {

@@ -31,6 +31,16 @@ final class KeyIndex {
         return size;
     }
 
+    /** The key stored with a value (a scan: only for the few identifiers an error report names), or null. */
+    long[] keyOf(int value) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == value) {
+                return new long[] {hi[i], lo[i]};
+            }
+        }
+        return null;
+    }
+
     /** The value of the key, or -1. */
     int get(long[] key) {
         int i = slot(key[0], key[1]);

@@ -192,8 +192,8 @@ public class StandardsStore {
     }
 
     public Optional<Item> itemByIdentifier(String frameworkId, String identifier) {
-        return query("SELECT " + ITEM_COLUMNS + " FROM std_item i WHERE i.framework_id = ? AND i.identifier = ?",
-                StandardsStore::item, frameworkId, identifier).stream().findFirst();
+        return query("SELECT " + ITEM_COLUMNS + " FROM std_item i WHERE i.id = ?",
+                StandardsStore::item, Hashing.rowId(frameworkId, identifier)).stream().findFirst();
     }
 
     private static final String HAS_CHILDREN = "EXISTS (SELECT 1 FROM std_association c WHERE c.framework_id = i.framework_id "

@@ -32,6 +32,22 @@ public final class CaseImportBenchmark {
             new SyntheticCorpus(data()).writePackage(file, n, 42);
             System.out.printf("generated %s (%,d bytes) in %.1f s%n", file, Files.size(file), (System.nanoTime() - t) / 1e9);
         }
+        if (db.equals("validate")) {
+            for (int run = 1; run <= 3; run++) {
+                System.gc();
+                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    pool.resetPeakUsage();
+                }
+                long start = System.nanoTime();
+                ImportRunner.Result r = ImportRunner.run(null, file, new FrameworkImport.Target("d", null, null, "f", "case-json", null),
+                        null, null, true);
+                double s = (System.nanoTime() - start) / 1e9;
+                System.out.printf("run %d (stream-parse + validate, no database): items=%,d associations=%,d errors=%d in %.1f s = %,.0f items/s; "
+                                + "peak heap %,d MB of max %,d MB%n", run, r.outcome().items(), r.outcome().associations(),
+                        r.report().errorCount(), s, r.outcome().items() / s, peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            }
+            return;
+        }
         AutoCloseable pg = null;
         DataSource ds;
         if (db.equals("postgres")) {
@@ -67,12 +83,7 @@ public final class CaseImportBenchmark {
                 r = ImportRunner.run(c, file, new FrameworkImport.Target(district, null, null, file.getFileName().toString(), "case-json", null), null, null);
             }
             double s = (System.nanoTime() - start) / 1e9;
-            long peak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    peak += pool.getPeakUsage().getUsed();
-                }
-            }
+            long peak = peakHeap();
             System.out.printf("run %d (%s, %s): committed=%s items=%,d associations=%,d added=%,d unchanged=%,d in %.1f s = %,.0f items/s; "
                             + "peak heap (sum of pool peaks) %,d MB of max %,d MB; errors=%d warnings=%d%n",
                     run, db, run == 1 ? "first import" : "re-import, unchanged", r.outcome().committed(), r.outcome().items(),
@@ -82,6 +93,16 @@ public final class CaseImportBenchmark {
         if (pg != null) {
             pg.close();
         }
+    }
+
+    static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
     }
 
     static Path data() {
