@@ -127,7 +127,10 @@ class StandardsIT {
         HttpResponse<String> started = send(coordinator, "POST", "/api/standards/imports?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
                 name.endsWith(".csv") ? "text/csv" : "application/json", content);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String id = object(started.body()).getString("id");
+        return waitFor(object(started.body()).getString("id"));
+    }
+
+    static JsonObject waitFor(String id) throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             JsonObject job = object(get(coordinator, "/api/standards/imports/" + id).body());
@@ -137,7 +140,7 @@ class StandardsIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("import " + name + " did not finish in time");
+        throw new AssertionError("import " + id + " did not finish in time");
     }
 
     @Test
@@ -199,6 +202,14 @@ class StandardsIT {
         JsonObject csv = importFile("ngss.csv", Files.readAllBytes(data("ngss_performance-expectations_codeorg.csv")));
         assertThat(csv.getString("status")).isEqualTo("FAILED");
         assertThat(csv.getJsonObject("report").getJsonArray("errors").toString()).contains("unknown_csv");
+
+        HttpResponse<String> dry = send(coordinator, "POST", "/api/standards/imports?validateOnly=true&name=smartlevel.json", "application/json",
+                Files.readAllBytes(data("opensalt_smartlevel-test_case1p0.json")));
+        assertThat(dry.statusCode()).isEqualTo(202);
+        JsonObject checked = waitFor(object(dry.body()).getString("id"));
+        assertThat(checked.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(checked.getJsonObject("report").getBoolean("validateOnly")).isTrue();
+        assertThat(checked.getJsonObject("report").getBoolean("committed")).isFalse();
 
         assertThat(array(get(coordinator, "/api/standards/frameworks").body()).size()).isEqualTo(before);
         HttpResponse<String> empty = send(coordinator, "POST", "/api/standards/imports?name=empty.json", "application/json", new byte[0]);

@@ -69,6 +69,11 @@ public class ImportJobs {
 
     /** Spools the upload and starts the job; returns its id. Coordinators only, for their own district. */
     public String submit(LaunchContext launch, InputStream body, String fileName) {
+        return submit(launch, body, fileName, false);
+    }
+
+    /** With {@code validateOnly}, the job checks the file and reports, writing nothing (a dry run). */
+    public String submit(LaunchContext launch, InputStream body, String fileName, boolean validateOnly) {
         standards.requireCoordinator(launch);
         String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
         if (name.length() > 200) {
@@ -95,7 +100,7 @@ public class ImportJobs {
         }
         store.createJob(jobId, launch.districtId(), launch.personId(), name, size);
         String sourceName = name;
-        executor.execute(() -> run(jobId, launch.districtId(), launch.personId(), file, sourceName, size));
+        executor.execute(() -> run(jobId, launch.districtId(), launch.personId(), file, sourceName, size, validateOnly));
         return jobId;
     }
 
@@ -116,7 +121,7 @@ public class ImportJobs {
     }
 
     /** Runs one job to its end; never throws. */
-    void run(String jobId, String districtId, String personId, Path file, String name, long size) {
+    void run(String jobId, String districtId, String personId, Path file, String name, long size, boolean validateOnly) {
         long start = System.nanoTime();
         AtomicLong bytes = new AtomicLong();
         long[] lastUpdate = {0};
@@ -132,9 +137,14 @@ public class ImportJobs {
                         report.errorCount(), report.warningCount());
             };
             ImportRunner.Result result;
-            try (Connection c = store.dataSource().getConnection()) {
-                c.setAutoCommit(false);
-                result = ImportRunner.run(c, file, new FrameworkImport.Target(districtId, personId, jobId, name, null, null), progress, bytes::set);
+            FrameworkImport.Target target = new FrameworkImport.Target(districtId, personId, jobId, name, null, null);
+            if (validateOnly) {
+                result = ImportRunner.run(null, file, target, progress, bytes::set, true);
+            } else {
+                try (Connection c = store.dataSource().getConnection()) {
+                    c.setAutoCommit(false);
+                    result = ImportRunner.run(c, file, target, progress, bytes::set);
+                }
             }
             FrameworkImport.Outcome o = result.outcome();
             ImportReport report = result.report();
@@ -148,9 +158,10 @@ public class ImportJobs {
                     LOG.log(Level.WARNING, "could not index framework " + o.frameworkId() + " after import " + jobId, e);
                 }
             }
-            store.jobFinished(jobId, o.committed(), result.format(), o.committed() ? o.frameworkId() : null,
+            boolean ok = validateOnly ? !report.hasErrors() : o.committed();
+            store.jobFinished(jobId, ok, result.format(), o.committed() ? o.frameworkId() : null,
                     o.committed() ? o.versionNo() : null, o.items(), rate(o.items(), start), report.errorCount(),
-                    report.warningCount(), truncate(ImportReports.json(result)));
+                    report.warningCount(), truncate(ImportReports.json(result, validateOnly)));
             LOG.info(() -> "standards import " + jobId + " " + (o.committed() ? "committed" : "refused") + ": " + o.items() + " items, "
                     + report.errorCount() + " errors, " + report.warningCount() + " warnings, " + rate(o.items(), start) + " items/s");
         } catch (Throwable e) {

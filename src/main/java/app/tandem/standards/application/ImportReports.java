@@ -22,13 +22,18 @@ public final class ImportReports {
     public record IssueView(String code, String message, int count, List<String> where) {
     }
 
-    public record View(boolean committed, String format, String caseVersion, String frameworkId, String frameworkTitle,
+    public record View(boolean committed, boolean validateOnly, String format, String caseVersion, String frameworkId, String frameworkTitle,
                        Integer version, Map<String, Integer> counts, List<IssueView> errors, List<IssueView> warnings, String problem) {
     }
 
     public static String json(ImportRunner.Result r) {
+        return json(r, false);
+    }
+
+    public static String json(ImportRunner.Result r, boolean validateOnly) {
         FrameworkImport.Outcome o = r.outcome();
-        JsonObjectBuilder b = Json.createObjectBuilder().add("committed", o.committed()).add("format", r.format());
+        JsonObjectBuilder b = Json.createObjectBuilder().add("committed", o.committed()).add("validateOnly", validateOnly)
+                .add("format", r.format());
         if (o.frameworkId() != null && o.committed()) {
             b.add("framework", Json.createObjectBuilder().add("id", o.frameworkId())
                     .add("title", o.title() == null ? "" : o.title()).add("version", o.versionNo()));
@@ -76,7 +81,7 @@ public final class ImportReports {
         if (o.containsKey("counts")) {
             o.getJsonObject("counts").forEach((k, v) -> counts.put(k, ((jakarta.json.JsonNumber) v).intValue()));
         }
-        return new View(o.getBoolean("committed", false), o.getString("format", null), o.getString("caseVersion", null),
+        return new View(o.getBoolean("committed", false), o.getBoolean("validateOnly", false), o.getString("format", null), o.getString("caseVersion", null),
                 fw == null ? null : fw.getString("id"), fw == null ? null : fw.getString("title", null),
                 fw == null ? null : fw.getInt("version"), counts, issueViews(o.getJsonArray("errors")),
                 issueViews(o.getJsonArray("warnings")), o.getString("problem", null));

@@ -303,7 +303,12 @@ public final class SearchIndex implements Closeable {
         return n < 4 ? 0 : n < 7 ? 1 : 2;
     }
 
-    Query textQuery(List<Token> tokens, boolean requireAll) {
+    /**
+     * Words: each typed word must match (requireAll) by its stem in a text field or as a code part; with
+     * {@code tolerant}, also within edit distance of a word, and the last word as a prefix. The tolerant form is
+     * only run when the exact one finds nothing, which keeps common searches to cheap term conjunctions.
+     */
+    Query textQuery(List<Token> tokens, boolean requireAll, boolean tolerant) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int groups = 0;
         for (int i = 0; i < tokens.size(); i++) {
@@ -320,10 +325,10 @@ public final class SearchIndex implements Closeable {
             }
             g.add(new BoostQuery(new TermQuery(new Term(CODE_PART, t.raw())), 3f), BooleanClause.Occur.SHOULD);
             int e = edits(t.raw());
-            if (e > 0) {
+            if (tolerant && e > 0) {
                 g.add(new BoostQuery(new FuzzyQuery(new Term(WORDS, t.raw()), e, 1, 50, true), 0.8f), BooleanClause.Occur.SHOULD);
             }
-            if (i == tokens.size() - 1 && t.raw().length() >= 3) {
+            if (tolerant && i == tokens.size() - 1 && t.raw().length() >= 3) {
                 // the word being typed
                 g.add(new BoostQuery(new ConstantScoreQuery(new PrefixQuery(new Term(WORDS, t.raw()))), 0.5f), BooleanClause.Occur.SHOULD);
             }
@@ -389,15 +394,18 @@ public final class SearchIndex implements Closeable {
         boolean code = looksLikeCode(q);
         IndexSearcher s = acquire();
         try {
-            Query main = main(q, tokens, code, true);
             boolean fallback = false;
-            TopDocs top = s.search(combine(main, filter), limit);
+            TopDocs top = s.search(combine(main(q, tokens, code, true, false), filter), limit);
             if (top.totalHits.value == 0 && code) {
                 // not a code after all ("K-2", "3-D"): read it as words
-                top = s.search(combine(main(q, tokens, false, true), filter), limit);
+                top = s.search(combine(main(q, tokens, false, true, false), filter), limit);
+            }
+            if (top.totalHits.value == 0) {
+                // typos, or a word still being typed
+                top = s.search(combine(main(q, tokens, false, true, true), filter), limit);
             }
             if (top.totalHits.value == 0 && tokens.size() > 1) {
-                top = s.search(combine(main(q, tokens, false, false), filter), limit);
+                top = s.search(combine(main(q, tokens, false, false, true), filter), limit);
                 fallback = true;
             }
             List<Hit> hits = new ArrayList<>();
@@ -417,8 +425,8 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    private Query main(String q, List<Token> tokens, boolean code, boolean requireAll) {
-        Query text = tokens.isEmpty() ? null : textQuery(tokens, requireAll);
+    private Query main(String q, List<Token> tokens, boolean code, boolean requireAll, boolean tolerant) {
+        Query text = tokens.isEmpty() || code ? null : textQuery(tokens, requireAll, tolerant);
         if (!code) {
             return text == null ? (q.isEmpty() ? new MatchAllDocsQuery() : null) : text;
         }

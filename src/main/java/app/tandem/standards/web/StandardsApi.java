@@ -166,9 +166,11 @@ public class StandardsApi {
     @Path("imports")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Import a framework file (CASE JSON or CSV, raw body; name= the file name): starts a background job (202)")
-    public Response startImport(InputStream body, @QueryParam("name") String name, @HeaderParam("X-File-Name") String headerName) {
+    public Response startImport(InputStream body, @QueryParam("name") String name, @HeaderParam("X-File-Name") String headerName,
+                                @Parameter(description = "true: only check the file and report; nothing is written")
+                                @QueryParam("validateOnly") boolean validateOnly) {
         LaunchContext launch = access.launch();
-        String jobId = jobs.submit(launch, body, name != null ? name : headerName);
+        String jobId = jobs.submit(launch, body, name != null ? name : headerName, validateOnly);
         return Response.accepted(job(launch, jobId).build().toString())
                 .location(URI.create(access.contextPath() + "/api/standards/imports/" + jobId)).build();
     }

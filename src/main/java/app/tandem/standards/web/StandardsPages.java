@@ -135,7 +135,7 @@ public class StandardsPages {
     @POST
     @Path("imports")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@FormParam("file") EntityPart file) {
+    public Response upload(@FormParam("file") EntityPart file, @FormParam("validateOnly") String validateOnly) {
         return guard(() -> {
             LaunchContext launch = access.launch();
             standards.requireCoordinator(launch);
@@ -144,7 +144,7 @@ public class StandardsPages {
             }
             String jobId;
             try (InputStream in = file.getContent()) {
-                jobId = jobs.submit(launch, in, file.getFileName().orElse("upload"));
+                jobId = jobs.submit(launch, in, file.getFileName().orElse("upload"), "on".equals(validateOnly) || "true".equals(validateOnly));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -86,20 +86,39 @@ public final class SearchBenchmark {
                 return it.code();
             case 1:
                 return it.code().substring(0, it.code().lastIndexOf('.'));
-            case 2: {
-                int words = 1 + r.nextInt(3);
-                StringBuilder b = new StringBuilder();
-                for (int w = 0; w < words; w++) {
-                    b.append(c.words.get(r.nextInt(c.words.size()))).append(' ');
-                }
-                return b.toString().strip();
-            }
+            case 2:
+                return phrase(c, r, 1 + r.nextInt(3));
             default: {
-                String w = c.words.get(r.nextInt(c.words.size()));
-                int p = 1 + r.nextInt(w.length() - 2);
-                return w.substring(0, p) + w.substring(p + 1); // one letter dropped
+                // a phrase with one letter dropped from its longest word
+                String[] ws = phrase(c, r, 1 + r.nextInt(2)).split(" ");
+                int longest = 0;
+                for (int k = 1; k < ws.length; k++) {
+                    if (ws[k].length() > ws[longest].length()) {
+                        longest = k;
+                    }
+                }
+                String w = ws[longest];
+                int p = 1 + r.nextInt(Math.max(1, w.length() - 2));
+                ws[longest] = w.substring(0, p) + w.substring(Math.min(w.length(), p + 1));
+                return String.join(" ", ws);
             }
         }
+    }
+
+    /** One to three consecutive words (of four letters or more) of a real statement, as a teacher would type them. */
+    static String phrase(SyntheticCorpus c, Random r, int n) {
+        String[] words = c.statements.get(r.nextInt(c.statements.size())).toLowerCase().split("[^a-z]+");
+        List<String> long4 = new ArrayList<>();
+        for (String w : words) {
+            if (w.length() >= 4) {
+                long4.add(w);
+            }
+        }
+        if (long4.isEmpty()) {
+            return "number";
+        }
+        int start = r.nextInt(long4.size());
+        return String.join(" ", long4.subList(start, Math.min(long4.size(), start + n)));
     }
 
     static String stats(double[] ms) {
