@@ -71,7 +71,7 @@ class StandardsBrowserIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=std-import-form]")));
 
             // upload through the form; the progress fragment polls until the report
-            Path file = StandardsIT.data("opensalt_ccss-math_cfpackage-2016-draft.json").toAbsolutePath();
+            Path file = StandardsIT.data("opensalt_ccss-math_cfpackage-2016-draft.json").toRealPath();
             d.findElement(By.id("std-file")).sendKeys(file.toString());
             d.findElement(By.cssSelector("[data-testid=std-import-form] button[type=submit]")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=std-job][data-status=SUCCEEDED]")));
