@@ -116,7 +116,7 @@ public class StandardsPages {
 
     @GET
     @Path("items/{id}")
-    public Response item(@PathParam("id") String id) {
+    public Response item(@PathParam("id") String id, @QueryParam("panel") String panel) {
         return guard(() -> {
             LaunchContext launch = access.launch();
             Item item = standards.item(launch, id);
@@ -128,6 +128,7 @@ public class StandardsPages {
             m.put("children", store.children(f.id(), item.identifier(), StandardsService.PAGE));
             m.put("related", store.related(launch.districtId(), item));
             m.put("history", store.history(item.id()));
+            m.put("panel", "1".equals(panel));
             return Fragments.render("standards/item.jte", access.contextPath(), m);
         });
     }
