@@ -244,6 +244,10 @@ class StandardsIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("<script>alert").contains("&lt;script&gt;");
 
+        HttpResponse<String> expanded = get(coordinator, "/api/standards/search?q=7.RP.A.2&expand=true");
+        assertThat(expanded.statusCode()).isEqualTo(200);
+        assertThat(object(expanded.body()).getJsonArray("hits")).isNotEmpty();
+
         HttpResponse<String> badGrade = get(coordinator, "/api/standards/search?q=ratio&grade=banana");
         assertThat(badGrade.statusCode()).isEqualTo(400);
     }

@@ -124,6 +124,33 @@ public class StandardsService {
         return search.index().search(new SearchIndex.Request(q, scope, blank(framework), g, blank(subject), blank(type), limit));
     }
 
+    /**
+     * Crosswalks of the first hits: items of other visible frameworks linked by exactMatchOf or isRelatedTo (either
+     * direction), so a search for a state standard also shows its CCSS equivalent and the other way round.
+     */
+    public Map<String, List<StandardsStore.Related>> crosswalks(LaunchContext launch, List<SearchIndex.Hit> hits, int first) {
+        Set<String> visible = searchScope(launch).keySet();
+        Map<String, List<StandardsStore.Related>> out = new LinkedHashMap<>();
+        for (SearchIndex.Hit h : hits.subList(0, Math.min(first, hits.size()))) {
+            Item item = store.item(launch.districtId(), h.id()).orElse(null);
+            if (item == null) {
+                continue;
+            }
+            List<StandardsStore.Related> links = new ArrayList<>();
+            for (StandardsStore.Related r : store.related(launch.districtId(), item)) {
+                if (r.otherItem() != null && visible.contains(r.otherItem().frameworkId())
+                        && !r.otherItem().frameworkId().equals(item.frameworkId())
+                        && (r.type().equals("exactMatchOf") || r.type().equals("isRelatedTo"))) {
+                    links.add(r);
+                }
+            }
+            if (!links.isEmpty()) {
+                out.put(h.id(), links);
+            }
+        }
+        return out;
+    }
+
     static String normaliseGrade(String grade) {
         List<String> g = Fields.gradeLevels(List.of(grade));
         return g.isEmpty() ? null : g.get(0);

@@ -129,9 +129,12 @@ public class StandardsApi {
     @Operation(summary = "Search standards by code (7.RP.A.2, prefixes like 7.RP.A) or words (typos tolerated), with filters")
     public String search(@Parameter(description = "code or words") @QueryParam("q") String q, @QueryParam("framework") String framework,
                          @QueryParam("grade") String grade, @QueryParam("subject") String subject, @QueryParam("type") String type,
-                         @QueryParam("limit") Integer limit) {
+                         @QueryParam("limit") Integer limit,
+                         @Parameter(description = "true: add each of the first 10 hits' crosswalks (exactMatchOf, isRelatedTo) in other frameworks")
+                         @QueryParam("expand") boolean expand) {
         LaunchContext launch = access.launch();
         SearchIndex.Result r = standards.search(launch, q, framework, grade, subject, type, limit == null ? 25 : limit);
+        Map<String, List<StandardsStore.Related>> crosswalks = expand ? standards.crosswalks(launch, r.hits(), 10) : Map.of();
         JsonArrayBuilder hits = Json.createArrayBuilder();
         Map<String, Framework> seen = new java.util.LinkedHashMap<>();
         for (SearchIndex.Hit h : r.hits()) {
@@ -151,6 +154,12 @@ public class StandardsApi {
             }
             if (h.ancestors() != null) {
                 b.add("ancestors", h.ancestors());
+            }
+            if (crosswalks.containsKey(h.id())) {
+                JsonArrayBuilder cw = Json.createArrayBuilder();
+                crosswalks.get(h.id()).forEach(c -> cw.add(item(c.otherItem()).add("association", c.type())
+                        .add("direction", c.outgoing() ? "from" : "to").add("frameworkTitle", nz(c.otherFrameworkTitle()))));
+                b.add("crosswalks", cw);
             }
             hits.add(b);
             seen.computeIfAbsent(h.frameworkId(), fid -> store.framework(launch.districtId(), fid).orElse(null));

@@ -79,6 +79,7 @@ public class StandardsPages {
             }
             shown.values().removeIf(java.util.Objects::isNull);
             m.put("frameworks", shown);
+            m.put("crosswalks", standards.crosswalks(launch, r.hits(), 10));
             return Fragments.render("standards/results.jte", access.contextPath(), m);
         });
     }
