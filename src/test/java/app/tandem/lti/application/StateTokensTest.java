@@ -15,6 +15,8 @@ import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -95,13 +97,25 @@ class StateTokensTest {
     }
 
     @Test
-    void onlyHs256IsAccepted() throws JOSEException {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().jwtID("s1").claim("nonce", "n")
-                .expirationTime(Date.from(NOW.plusSeconds(60))).build();
-        byte[] longSecret = new byte[64];
-        System.arraycopy(key.toByteArray(), 0, longSecret, 0, 32);
-        assertThat(verify(signed(JWSAlgorithm.HS256, key.toByteArray(), claims), NOW).id()).isEqualTo("s1");
-        assertRejected(signed(JWSAlgorithm.HS512, longSecret, claims), NOW, Rejection.INVALID_STATE);
+    void onlyHs256IsAccepted() throws Exception {
+        // A 512-bit state key could also make HS384/HS512 MACs: the algorithm is pinned, not taken from the header.
+        OctetSequenceKey longKey = new OctetSequenceKeyGenerator(512).generate();
+        StateTokens withLongKey = TestToolKeys.stateTokens(longKey);
+        String claims = "{\"jti\":\"s1\",\"nonce\":\"n\",\"exp\":" + NOW.plusSeconds(60).getEpochSecond() + "}";
+        assertThat(withLongKey.verify(hmacSigned(longKey, "HS256", "HmacSHA256", claims), NOW).id()).isEqualTo("s1");
+        for (String[] alg : new String[][] {{"HS384", "HmacSHA384"}, {"HS512", "HmacSHA512"}}) {
+            String state = hmacSigned(longKey, alg[0], alg[1], claims);
+            assertThatThrownBy(() -> withLongKey.verify(state, NOW)).as(alg[0])
+                    .isInstanceOfSatisfying(LaunchRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Rejection.INVALID_STATE));
+        }
+    }
+
+    private static String hmacSigned(OctetSequenceKey secret, String alg, String macAlgorithm, String claims) throws Exception {
+        String signingInput = Base64URL.encode("{\"alg\":\"" + alg + "\"}") + "." + Base64URL.encode(claims);
+        Mac mac = Mac.getInstance(macAlgorithm);
+        mac.init(new SecretKeySpec(secret.toByteArray(), macAlgorithm));
+        return signingInput + "." + Base64URL.encode(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test
