@@ -11,7 +11,9 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.Key;
 import java.text.ParseException;
@@ -166,11 +168,15 @@ public final class IdTokenValidator {
         if (idToken.length() > MAX_TOKEN_LENGTH) {
             throw reject(Rejection.TOKEN_TOO_LARGE, "id_token has " + idToken.length() + " characters");
         }
-        SignedJWT jwt;
+        JWT parsed;
         try {
-            jwt = SignedJWT.parse(idToken);
+            parsed = JWTParser.parse(idToken);
         } catch (ParseException e) {
-            throw reject(Rejection.MALFORMED_TOKEN, "not a JWS: " + e.getMessage());
+            throw reject(Rejection.MALFORMED_TOKEN, "not a JWT: " + e.getMessage());
+        }
+        if (!(parsed instanceof SignedJWT jwt)) {
+            // unsigned (alg none) or encrypted: never accepted
+            throw reject(Rejection.UNSUPPORTED_ALGORITHM, "alg " + parsed.getHeader().getAlgorithm());
         }
         JWSHeader header = jwt.getHeader();
         if (!ACCEPTED_ALGORITHMS.contains(header.getAlgorithm())) {

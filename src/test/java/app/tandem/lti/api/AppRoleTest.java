@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,8 +66,6 @@ class AppRoleTest {
     }
 
     @Test
-    @Disabled("bug: AppRole.fromLtiRoles matches membership#Instructor by prefix (startsWith), so unknown roles such as "
-            + "membership#InstructorApplicant count as teacher; it should be equals, as for the other principal roles")
     void principalRoleIsMatchedExactly() {
         assertThat(AppRole.fromLtiRoles(List.of(MEMBERSHIP + "InstructorApplicant"))).isEmpty();
     }

@@ -20,7 +20,8 @@ class MessageLaunchPrimaryRoleTest {
     private static ValidatedLaunch launch(boolean inCourse) {
         return new ValidatedLaunch("https://lms.example.edu", "client", "dep", IdTokenValidator.RESOURCE_LINK_REQUEST,
                 "user-1", null, null, null, null, List.of("r1", "r2"), inCourse ? "course-1" : null, null, null,
-                "link-1", null, null, null, Map.of(), Instant.parse("2026-03-02T10:05:00Z"));
+                "link-1", null, null, null, Map.of(), null, null, null, List.of(),
+                Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-02T10:05:00Z"));
     }
 
     private static AppRole primary(boolean inCourse, AppRole... roles) {

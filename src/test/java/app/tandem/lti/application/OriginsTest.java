@@ -51,8 +51,6 @@ class OriginsTest {
     }
 
     @Test
-    @Disabled("bug: Origins.isLoopback treats any host starting with \"127.\" as loopback, so a DNS name such as "
-            + "127.attacker.example passes RegistrationService.checkUrl's http-only-for-loopback rule")
     void dnsNameStartingWith127IsNotLoopback() {
         assertThat(Origins.isLoopback("127.attacker.example")).isFalse();
     }

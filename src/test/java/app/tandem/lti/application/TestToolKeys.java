@@ -30,4 +30,9 @@ final class TestToolKeys extends ToolKeys {
     public OctetSequenceKey stateKey() {
         return stateKey;
     }
+
+    @Override
+    public OctetSequenceKey stateKey(String kid) {
+        return stateKey.getKeyID().equals(kid) ? stateKey : null;
+    }
 }
