@@ -225,8 +225,9 @@ public class DemoRegistrationResource {
     }
 
     private Response problem(int status, String message) {
+        // bytes: RESTEasy HTML-escapes String bodies of text/html 400 responses
         return Response.status(status).type(HTML).entity(Templates.render("demo/problem.jte",
-                Map.of("ctx", request.getContextPath(), "problems", List.of(message)))).build();
+                Map.of("ctx", request.getContextPath(), "problems", List.of(message))).getBytes(StandardCharsets.UTF_8)).build();
     }
 
     private static String origin(String url) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -74,7 +75,9 @@ public class DynamicRegistrationResource {
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
                 .header("Content-Security-Policy", FRAMEABLE)
-                .entity(Templates.render(template, model))
+                // bytes, not a String: RESTEasy's MessageSanitizerContainerResponseFilter HTML-escapes String bodies of
+                // text/html 400 responses (the templates already escape what they print)
+                .entity(Templates.render(template, model).getBytes(StandardCharsets.UTF_8))
                 .build();
     }
 }
