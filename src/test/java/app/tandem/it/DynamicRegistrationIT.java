@@ -345,6 +345,63 @@ class DynamicRegistrationIT {
                 .header("Authorization", "Bearer " + Deployments.adminToken()).DELETE()).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void coordinatorsCreateAndRevokeRegistrationLinksInTandem() throws Exception {
+        String district = district("Coordinator district");
+        FakePlatform moodle = platform("moodle");
+        assertThat(register((String) link(Map.of("districtId", district)).get("url"), moodle, null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> home = launch(moodle, moodle.lastClientId, moodle.lastDeploymentId, true);
+        assertThat(home.statusCode()).as(home.body()).isEqualTo(200);
+        assertThat(home.body()).contains("Connect an LMS");
+        String session = sessionToken(home.body());
+
+        HttpResponse<String> fragment = send(HttpRequest.newBuilder(URI.create(Deployments.toolBase() + "/app/registration-links"))
+                .header("X-Tandem-Session", session).GET());
+        assertThat(fragment.statusCode()).isEqualTo(200);
+        assertThat(fragment.body()).contains("Create a registration link").doesNotContain("new-registration-link-url");
+
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(Deployments.toolBase() + "/app/registration-links"))
+                .header("X-Tandem-Session", session).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("label=" + enc("Second Moodle"))));
+        assertThat(created.statusCode()).isEqualTo(200);
+        String url = attribute(created.body(), "input", "value");
+        assertThat(url).startsWith(Deployments.toolBase() + "/lti/dynamic-registration?link=");
+        assertThat(created.body()).contains("Second Moodle");
+
+        // the link registers a platform into the coordinator's district
+        FakePlatform second = platform("moodle");
+        HttpResponse<String> page = register(url, second, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Coordinator district");
+
+        // revoke a fresh one; the list never shows a token again
+        HttpResponse<String> another = send(HttpRequest.newBuilder(URI.create(Deployments.toolBase() + "/app/registration-links"))
+                .header("X-Tandem-Session", session).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("label=")));
+        String anotherUrl = attribute(another.body(), "input", "value");
+        String prefix = tokenOf(anotherUrl).substring(0, 6);
+        String id = JSONArrayUtils.parse(adminGet("/api/admin/registration-links").body()).stream().map(DynamicRegistrationIT::map)
+                .filter(l -> prefix.equals(l.get("tokenPrefix"))).map(l -> (String) l.get("id")).findFirst().orElseThrow();
+        HttpResponse<String> revoked = send(HttpRequest.newBuilder(URI.create(Deployments.toolBase() + "/app/registration-links/" + id + "/revoke"))
+                .header("X-Tandem-Session", session).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(revoked.body()).contains("revoked").doesNotContain(tokenOf(anotherUrl));
+        assertProblem(register(anotherUrl, platform("moodle"), null), 410, "link_revoked");
+
+        // teachers cannot; nobody without a session can
+        HttpResponse<String> teacher = launch(moodle, moodle.lastClientId, moodle.lastDeploymentId, false);
+        assertThat(send(HttpRequest.newBuilder(URI.create(Deployments.toolBase() + "/app/registration-links"))
+                .header("X-Tandem-Session", sessionToken(teacher.body())).GET()).statusCode()).isEqualTo(403);
+        assertThat(get(Deployments.toolBase() + "/app/registration-links").statusCode()).isEqualTo(401);
+    }
+
+    private static String sessionToken(String html) {
+        Matcher m = Pattern.compile("X-Tandem-Session(?:&#34;|&quot;|\")\\s*:\\s*(?:&#34;|&quot;|\")([A-Za-z0-9_-]+)").matcher(html);
+        assertThat(m.find()).as("session token in " + html).isTrue();
+        return m.group(1);
+    }
+
     // ------------------------------------------------------------------ the fake platforms
 
     /** A platform served by the in-test HTTP server under /{name}: configuration, registration endpoint, JWKS. */
@@ -500,8 +557,12 @@ class DynamicRegistrationIT {
                 + (registrationToken == null ? "" : "&registration_token=" + enc(registrationToken)));
     }
 
-    /** A browser's launch: login initiation, the platform's auth step (done here), the form POST with the state cookie. */
     private HttpResponse<String> launch(FakePlatform p, String clientId, String deploymentId) throws Exception {
+        return launch(p, clientId, deploymentId, false);
+    }
+
+    /** A browser's launch: login initiation, the platform's auth step (done here), the form POST with the state cookie. */
+    private HttpResponse<String> launch(FakePlatform p, String clientId, String deploymentId, boolean coordinator) throws Exception {
         String target = Deployments.toolBase() + "/app/home";
         HttpResponse<String> login = get(Deployments.toolBase() + "/lti/login?iss=" + enc(p.issuer()) + "&login_hint=teacher-1"
                 + "&target_link_uri=" + enc(target) + "&client_id=" + enc(clientId) + "&lti_deployment_id=" + enc(deploymentId));
@@ -512,7 +573,7 @@ class DynamicRegistrationIT {
         assertThat(q).containsEntry("client_id", clientId).containsEntry("redirect_uri", Deployments.toolBase() + "/lti/launch");
 
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(p.issuer()).audience(clientId).subject("teacher-1")
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
                 .claim("nonce", q.get("nonce"))
@@ -521,11 +582,15 @@ class DynamicRegistrationIT {
                 .claim(LTI + "message_type", "LtiResourceLinkRequest")
                 .claim(LTI + "deployment_id", deploymentId)
                 .claim(LTI + "target_link_uri", target)
-                .claim(LTI + "resource_link", Map.of("id", "rl-" + p.name))
-                .claim(LTI + "roles", List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"))
-                .claim(LTI + "context", Map.of("id", "ctx-" + p.name, "title", "Algebra II", "label", "ALG2"))
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(p.key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+                .claim(LTI + "resource_link", Map.of("id", "rl-" + p.name));
+        if (coordinator) {
+            claims.claim(LTI + "roles", List.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"));
+        } else {
+            claims.claim(LTI + "roles", List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"))
+                    .claim(LTI + "context", Map.of("id", "ctx-" + p.name, "title", "Algebra II", "label", "ALG2"));
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(p.key.getKeyID()).type(JOSEObjectType.JWT).build(),
+                claims.build());
         jwt.sign(new RSASSASigner(p.key));
         return post(Deployments.toolBase() + "/lti/launch", Map.of("id_token", jwt.serialize(), "state", q.get("state")), cookie(login));
     }

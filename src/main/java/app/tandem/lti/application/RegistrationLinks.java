@@ -3,6 +3,7 @@ package app.tandem.lti.application;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.common.Settings;
 import app.tandem.common.Tokens;
+import app.tandem.lti.api.RegistrationLinkIssuer;
 import app.tandem.lti.api.TenantDirectory;
 import app.tandem.lti.domain.RegistrationLinkEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +28,7 @@ import java.util.Optional;
  * registrations (1 by default). A registered platform can launch anyone into its district, so links are secrets.
  */
 @ApplicationScoped
-public class RegistrationLinks {
+public class RegistrationLinks implements RegistrationLinkIssuer {
     public static final String PATH = "/lti/dynamic-registration";
     public static final double DEFAULT_VALID_HOURS = 24;
     public static final double MAX_VALID_HOURS = 720;
@@ -124,6 +126,38 @@ public class RegistrationLinks {
             e.revokedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         }
         return true;
+    }
+
+    @Override
+    @Transactional
+    public IssuedLink issue(String districtId, String label) {
+        Instant now = Instant.now();
+        Created created = create(districtId, label, null, null, now);
+        return issued(created.link(), now, created.url());
+    }
+
+    @Override
+    public List<IssuedLink> forDistrict(String districtId) {
+        Instant now = Instant.now();
+        return em.createQuery("select l from RegistrationLinkEntity l where l.districtId = :d order by l.createdAt desc",
+                        RegistrationLinkEntity.class)
+                .setParameter("d", districtId).setMaxResults(100).getResultList().stream()
+                .map(e -> issued(view(e), now, null)).toList();
+    }
+
+    @Override
+    @Transactional
+    public boolean revoke(String districtId, String linkId) {
+        RegistrationLinkEntity e = linkId == null ? null : em.find(RegistrationLinkEntity.class, linkId);
+        if (e == null || !e.districtId.equals(districtId)) {
+            return false;
+        }
+        return revoke(linkId, Instant.now());
+    }
+
+    private static IssuedLink issued(Link l, Instant now, String url) {
+        return new IssuedLink(l.id(), l.label(), l.tokenPrefix(), l.status(now).name().toLowerCase(Locale.ROOT), l.uses(),
+                l.maxUses(), l.expiresAt(), url);
     }
 
     /** The active link with this token, or the reason it cannot be used. */
