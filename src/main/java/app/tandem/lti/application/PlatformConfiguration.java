@@ -147,9 +147,9 @@ public record PlatformConfiguration(
         return path.equals(issuerPath) || path.startsWith(prefix);
     }
 
-    /** An https URL, or http for a loopback host (development and tests); null otherwise. */
+    /** An https URL of at most 1000 characters, or http for a loopback host (development and tests); null otherwise. */
     static URI secureUri(String value) {
-        if (value == null || value.isBlank() || value.length() > 2000) {
+        if (value == null || value.isBlank() || value.length() > 1000) {
             return null;
         }
         try {
