@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class DynamicRegistration {
     static final int MAX_TOKEN_LENGTH = 8192;
+    static final int MAX_CONFIGURATION_URL_LENGTH = 8192;
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]+");
 
     @Inject
@@ -113,7 +114,7 @@ public class DynamicRegistration {
         if (configurationUrl == null || configurationUrl.isBlank()) {
             throw new RegistrationFailedException(RegistrationProblem.MISSING_CONFIGURATION_URL, "no openid_configuration parameter");
         }
-        URI uri = PlatformConfiguration.secureUri(configurationUrl);
+        URI uri = PlatformConfiguration.secureUri(configurationUrl, MAX_CONFIGURATION_URL_LENGTH);
         if (uri == null || uri.getRawFragment() != null) {
             throw new RegistrationFailedException(RegistrationProblem.CONFIGURATION_URL_INVALID,
                     "openid_configuration is not an https URL: " + originOrDash(configurationUrl));

@@ -149,7 +149,12 @@ public record PlatformConfiguration(
 
     /** An https URL of at most 1000 characters, or http for a loopback host (development and tests); null otherwise. */
     static URI secureUri(String value) {
-        if (value == null || value.isBlank() || value.length() > 1000) {
+        return secureUri(value, 1000);
+    }
+
+    /** As {@link #secureUri(String)}, with another length limit (a configuration URL may carry a token in its query). */
+    static URI secureUri(String value, int maxLength) {
+        if (value == null || value.isBlank() || value.length() > maxLength) {
             return null;
         }
         try {
