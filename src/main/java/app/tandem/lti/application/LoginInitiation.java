@@ -29,6 +29,9 @@ public class LoginInitiation {
     StateTokens stateTokens;
 
     @Inject
+    DeploymentAdoption adoption;
+
+    @Inject
     Settings settings;
 
     public record LoginRequest(String issuer, String loginHint, String targetLinkUri, String messageHint,
@@ -53,7 +56,8 @@ public class LoginInitiation {
                     "missing " + missing(req));
         }
         PlatformRegistrationEntity reg = registration(req);
-        if (!blank(req.deploymentId()) && registrations.deployment(reg.id, req.deploymentId()).isEmpty()) {
+        if (!blank(req.deploymentId()) && registrations.deployment(reg.id, req.deploymentId()).isEmpty()
+                && !adoption.adopts(reg.id)) {
             throw new LaunchRejectedException(Rejection.UNKNOWN_DEPLOYMENT, "lti_deployment_id " + req.deploymentId());
         }
         if (!Origins.isUnder(req.targetLinkUri(), settings.baseUrl())) {

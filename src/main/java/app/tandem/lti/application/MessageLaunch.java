@@ -34,6 +34,9 @@ public class MessageLaunch {
     PlatformKeys platformKeys;
 
     @Inject
+    DeploymentAdoption adoption;
+
+    @Inject
     NonceStore nonces;
 
     @Inject
@@ -109,7 +112,7 @@ public class MessageLaunch {
         }
         DeploymentEntity[] deployment = new DeploymentEntity[1];
         Predicate<String> registered = id -> {
-            deployment[0] = registrations.deployment(reg.id, id).orElse(null);
+            deployment[0] = registrations.deployment(reg.id, id).or(() -> adoption.adopt(reg.id, id)).orElse(null);
             return deployment[0] != null;
         };
         ValidatedLaunch launch = validator.validate(idToken,
