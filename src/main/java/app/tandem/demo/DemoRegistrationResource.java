@@ -1,8 +1,7 @@
 package app.tandem.demo;
 
 import app.tandem.common.Templates;
-import app.tandem.lti.application.RegistrationLinks;
-import app.tandem.lti.application.ToolConfiguration;
+import app.tandem.lti.api.RegistrationLinkIssuer;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,6 +36,14 @@ import java.util.Map;
 @Path("demo/dr")
 @RequestScoped
 public class DemoRegistrationResource {
+    /** The LTI Advantage scopes this demo platform offers (a platform's own list, not the tool's). */
+    private static final List<String> SUPPORTED_SCOPES = List.of(
+            "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+            "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
+            "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+            "https://purl.imsglobal.org/spec/lti-ags/scope/score",
+            "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
+
     private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
     static final List<String> STYLES = List.of("canvas", "moodle");
 
@@ -47,7 +54,7 @@ public class DemoRegistrationResource {
     DemoRegistrations registrations;
 
     @Inject
-    RegistrationLinks links;
+    RegistrationLinkIssuer links;
 
     @Context
     HttpServletRequest request;
@@ -69,7 +76,7 @@ public class DemoRegistrationResource {
                 return problem(400, "Choose the style canvas or moodle.");
             }
             Instant now = Instant.now();
-            RegistrationLinks.Created link = links.create(DemoData.DISTRICT_ID, "Demo LMS (" + style + " style)", 1.0, 1, now);
+            RegistrationLinkIssuer.IssuedLink link = links.issue(DemoData.DISTRICT_ID, "Demo LMS (" + style + " style)");
             String url = link.url()
                     + "&openid_configuration=" + URLEncoder.encode(configurationUrl(style), StandardCharsets.UTF_8)
                     + "&registration_token=" + URLEncoder.encode(registrations.newRegistrationToken(now), StandardCharsets.UTF_8);
@@ -111,7 +118,7 @@ public class DemoRegistrationResource {
             lti.put("https://canvas.instructure.com/lti/account_name", DemoData.DISTRICT_NAME);
         }
         List<String> scopes = new ArrayList<>(List.of("openid"));
-        scopes.addAll(ToolConfiguration.SCOPES);
+        scopes.addAll(SUPPORTED_SCOPES);
         Map<String, Object> conf = new LinkedHashMap<>();
         conf.put("issuer", platform.issuer());
         conf.put("authorization_endpoint", platform.url("/demo/auth"));

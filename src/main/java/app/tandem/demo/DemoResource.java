@@ -294,7 +294,8 @@ public class DemoResource {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("ctx", request.getContextPath());
         model.put("toolOrigin", origin(platform.toolUrl("/")));
-        String frame = frameSource == null ? "'none'" : origin(frameSource);
+        // 'self' too: the frame's login redirects to this platform's own auth endpoint, and frame-src applies to every hop
+        String frame = frameSource == null ? "'none'" : "'self' " + origin(frameSource);
         return Response.ok(Templates.render(template, model), HTML)
                 .header("Cache-Control", "no-store")
                 .header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; frame-src " + frame

@@ -78,6 +78,12 @@ class LoginInitiationTest {
         login.registrations = registrations;
         login.stateTokens = stateTokens;
         login.settings = TestSettings.withBaseUrl(BASE);
+        login.adoption = new DeploymentAdoption() {
+            @Override
+            public boolean adopts(String registrationId) {
+                return false; // no dynamic registration awaiting its first deployment
+            }
+        };
         registrations.add("reg-1", ISSUER, "client-1", AUTH);
         registrations.addDeployment("reg-1", "dep-1");
     }
