@@ -122,7 +122,8 @@ class DemoLmsBrowserIT {
         WebDriver d = standard().driver;
         launchFromCourseList(d, "launch-coordinator-alg1-p2");
         expectHome(d, "Grace Okafor", DISTRICT, "eLearning coordinator");
-        assertThat(d.findElement(By.id("coordinator-home")).getText()).isEqualTo(DISTRICT);
+        assertThat(d.findElement(By.id("coordinator-home")).getText()).isEqualTo("District set-up");
+        assertThat(d.findElement(By.cssSelector("[data-testid=section]")).getText()).isEqualTo(DISTRICT);
         checkSessionByClick(d, "Grace Okafor", "eLearning coordinator");
         d.switchTo().defaultContent();
         screenshot(d, "coordinator-home", true);
@@ -140,7 +141,7 @@ class DemoLmsBrowserIT {
 
         assertThat((String) js.executeScript("return document.documentElement.lang")).isEqualTo("en");
         // WebDriver.getTitle() answers the top-level document's title, so read the frame's own.
-        assertThat((String) js.executeScript("return document.title")).isEqualTo("Home · Tandem");
+        assertThat((String) js.executeScript("return document.title")).isEqualTo("Algebra I — Period 2 · Tandem");
         assertThat(d.findElements(By.tagName("h1"))).hasSize(1);
 
         // Start sequential focus navigation from the top of the tool's document.
