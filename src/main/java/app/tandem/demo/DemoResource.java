@@ -58,7 +58,7 @@ public class DemoResource {
     @GET
     @Path("course/{course}")
     public Response course(@PathParam("course") String courseId, @QueryParam("as") String as, @QueryParam("link") String linkId,
-                           @QueryParam("client") String client) {
+                           @QueryParam("client") String client, @QueryParam("storage") String storage) {
         if (!platform.enabled()) {
             return disabled();
         }
@@ -76,7 +76,9 @@ public class DemoResource {
         model.put("role", role);
         model.put("placed", platform.placedLinks(course.id()));
         boolean placedLink = linkId != null && platform.placedLink(course.id(), linkId).isPresent();
-        model.put("launchUrl", loginInitiation(person.id(), course.id() + ":" + role + (placedLink ? ":link-" + linkId : ""), clientOrDemo(client)));
+        String launchUrl = loginInitiation(person.id(), course.id() + ":" + role + (placedLink ? ":link-" + linkId : ""), clientOrDemo(client));
+        // ?storage=off plays an LMS without platform storage (no lti_storage_target), to try the cookie-only path
+        model.put("launchUrl", "off".equals(storage) ? launchUrl.replace("&lti_storage_target=_parent", "") : launchUrl);
         return page("demo/course.jte", model, platform.toolUrl(""));
     }
 

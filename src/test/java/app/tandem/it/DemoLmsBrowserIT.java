@@ -197,16 +197,31 @@ class DemoLmsBrowserIT {
     }
 
     /**
-     * The tool's cookies blocked inside the LMS (as Safari does, or a browser set to block the tool's site when
-     * embedded): the iframe shows Tandem's explanation with an "Open Tandem in a new window" link, and the
-     * launch completes in that first-party window.
+     * The tool's cookies blocked inside the LMS, and the LMS offers platform storage (LTI Client Side
+     * postMessages, as Canvas does): the binding goes through the LMS page by lti.put_data / lti.get_data and the
+     * launch completes inside the iframe without any cookie.
      */
     @Test
-    void withTheToolsCookiesBlockedInTheLmsTheLaunchOffersANewWindowThatCompletesIt() {
+    void withTheToolsCookiesBlockedTheLaunchCompletesThroughLmsPlatformStorage() {
+        WebDriver d = toolCookiesBlockedInLms().driver;
+        launchFromCourseList(d, "launch-teacher-alg1-p2");
+        expectHome(d, "Maria Rivera", COURSE, "Teacher");
+        checkSessionByClick(d, "Maria Rivera", "Teacher");
+        d.switchTo().defaultContent();
+        screenshot(d, "blocked-cookies-platform-storage", false);
+    }
+
+    /**
+     * The tool's cookies blocked inside the LMS (as Safari does, or a browser set to block the tool's site when
+     * embedded) and an LMS without platform storage: the iframe shows Tandem's explanation with an "Open Tandem in
+     * a new window" link, and the launch completes in that first-party window.
+     */
+    @Test
+    void withTheToolsCookiesBlockedAndNoPlatformStorageTheLaunchOffersANewWindowThatCompletesIt() {
         Browser b = toolCookiesBlockedInLms();
         WebDriver d = b.driver;
         String lmsWindow = d.getWindowHandle();
-        launchFromCourseList(d, "launch-teacher-alg1-p2");
+        launchFromPage(d, Deployments.demoBase() + "/demo/course/alg1-p2?as=teacher&storage=off");
 
         // Either Tandem's home (the block did not apply) or its rejection page: never a blank or broken frame.
         new WebDriverWait(d, WAIT).until(ExpectedConditions.or(
@@ -257,6 +272,17 @@ class DemoLmsBrowserIT {
         d.get(Deployments.demoBase() + "/demo/");
         assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Riverside Unified School District");
         d.findElement(By.cssSelector("[data-testid=" + testId + "]")).click();
+        enterToolFrame(d);
+    }
+
+    /** Opens an LMS page that embeds Tandem and switches into the tool's iframe once it shows a Tandem page. */
+    private static void launchFromPage(WebDriver d, String url) {
+        d.switchTo().defaultContent();
+        d.get(url);
+        enterToolFrame(d);
+    }
+
+    private static void enterToolFrame(WebDriver d) {
         WebElement frame = new WebDriverWait(d, WAIT)
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("iframe[data-testid=tool-frame]")));
         String topOrigin = (String) ((JavascriptExecutor) d).executeScript("return location.origin");
