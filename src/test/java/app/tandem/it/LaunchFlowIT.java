@@ -58,7 +58,7 @@ class LaunchFlowIT {
         return Stream.of(
                 Arguments.of(Person.of("Ada Lovelace", algebra, INSTRUCTOR), "Algebra I, period 2", "Teacher"),
                 Arguments.of(Person.of("Grace Hopper", algebra, LEARNER), "Algebra I, period 2", "Student"),
-                Arguments.of(Person.of("Katherine Johnson", null, INSTITUTION_ADMIN), "District of LaunchFlowIT", "eLearning coordinator"));
+                Arguments.of(Person.of("Katherine Johnson", null, INSTITUTION_ADMIN), platform.districtName(), "eLearning coordinator"));
     }
 
     @ParameterizedTest(name = "{2}")

@@ -57,9 +57,7 @@ public final class TestPlatform implements AutoCloseable {
     private final AtomicReference<Consumer<Token>> nextToken = new AtomicReference<>(t -> { });
     private volatile RSAKey signingKey;
     private volatile boolean jwksAvailable = true;
-    private volatile Map<String, String> lastAuthRequest;
     private String registrationId;
-    private String districtId;
 
     /** A course section (LTI context). */
     public record Section(String id, String title) {
@@ -107,7 +105,7 @@ public final class TestPlatform implements AutoCloseable {
 
     private void register() {
         AdminClient admin = AdminClient.authorized();
-        districtId = admin.createId("/districts", Map.of("name", "District of " + name));
+        String districtId = admin.createId("/districts", Map.of("name", districtName()));
         registrationId = admin.createId("/registrations", Map.of("issuer", issuer(), "clientId", clientId(), "name", name,
                 "authEndpoint", origin + "/auth", "jwksUrl", origin + "/jwks"));
         admin.create("/registrations/" + registrationId + "/deployments",
@@ -132,11 +130,6 @@ public final class TestPlatform implements AutoCloseable {
 
     public String districtName() {
         return "District of " + name;
-    }
-
-    /** The query of the last authentication request the platform received. */
-    public Map<String, String> lastAuthRequest() {
-        return lastAuthRequest;
     }
 
     // ---- launching
@@ -285,7 +278,6 @@ public final class TestPlatform implements AutoCloseable {
     /** OIDC authentication request (LTI Security Framework §5.1.1.2): checked, then answered with a form_post. */
     private void authenticate(HttpExchange exchange) {
         Map<String, String> q = Browser.queryOf(exchange.getRequestURI());
-        lastAuthRequest = q;
         String problem = problem(q);
         if (problem != null) {
             respond(exchange, 400, "text/plain", problem);
