@@ -67,6 +67,10 @@ public class LoginInitiation {
         StateTokens.LoginState state = stateTokens.newState(reg.id, reg.issuer, reg.clientId, req.deploymentId(),
                 req.targetLinkUri(), req.loginHint(), req.messageHint(), storageTarget, now);
         String signed = stateTokens.sign(state);
+        if (signed.length() > StateTokens.MAX_LENGTH) {
+            // the state carries the login parameters: refuse now rather than issue a state the launch would refuse
+            throw new LaunchRejectedException(Rejection.LOGIN_PARAMETERS_TOO_LONG, "state would be " + signed.length() + " characters");
+        }
 
         Map<String, String> params = new LinkedHashMap<>();
         params.put("scope", "openid");
