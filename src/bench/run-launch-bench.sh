@@ -8,7 +8,8 @@
 #   BENCH_DB=postgres src/bench/run-launch-bench.sh    # PostgreSQL (zonky embedded binaries, separate process)
 #
 # Environment: BENCH_HTTP_PORT (9380), BENCH_HTTPS_PORT (9743), BENCH_PG_PORT (55439), BENCH_SKIP_BUILD=1,
-# BENCH_JFR=1 (records target/bench/.../server.jfr over the whole drive), BENCH_ARGS (more LaunchLoad options,
+# BENCH_JFR=1 (records target/bench/.../server.jfr over the whole drive), BENCH_NMT=1 with
+# JVM_ARGS=-XX:NativeMemoryTracking=summary (native memory summary of the idle server after the load), BENCH_ARGS (more LaunchLoad options,
 # e.g. "--rate 100 --duration 60 --concurrency 4"; see: mvn -q -Pbench exec:exec@load).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -89,6 +90,12 @@ fi
 
 sleep 20
 log "RSS 20 s after the load (idle): $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )) MB (heap setting: $(grep -h Xmx $SERVER_DIR/jvm.options || echo default))"
+if [ "${BENCH_NMT:-}" = 1 ]; then
+  # needs the server started with JVM_ARGS=-XX:NativeMemoryTracking=summary
+  jcmd "$SERVER_PID" VM.native_memory summary > "$OUT/nmt.txt" 2>&1 || true
+  jcmd "$SERVER_PID" GC.heap_info >> "$OUT/nmt.txt" 2>&1 || true
+  log "native memory summary: $OUT/nmt.txt"
+fi
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$OUT/report.txt" >> "$OUT/summary.txt"
 log "all output in $OUT"

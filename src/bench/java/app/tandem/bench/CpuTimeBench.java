@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
  * with the share of a core the thread gets, while operations per CPU-second of the thread stay close to what one
  * free core does. Same state, same methods; a plain loop with a blackhole-like sink.
  *
- * <pre>mvn -B -q -Pbench exec:exec@cpu [-Dcpu.args="warmupSeconds rounds roundSeconds"]</pre>
+ * <pre>mvn -B -q -Pbench exec:exec@cpu [-Dcpu.args="warmupSeconds rounds roundSeconds [nameRegex]"]</pre>
  */
 public final class CpuTimeBench {
     private static volatile Object sink;
@@ -40,11 +40,16 @@ public final class CpuTimeBench {
         benches.put("parseOnly", b::parseOnly);
         benches.put("parseJdkBase64", b::parseJdkBase64);
         benches.put("verifyCachedVerifier", b::verifyCachedVerifier);
+        benches.put("validateSketch", b::validateSketch);
         benches.put("stateVerify", b::stateVerify);
         benches.put("stateSign", b::stateSign);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         System.out.printf(Locale.ROOT, "%-28s %16s %16s %10s%n", "benchmark (typical ~2.9 KB)", "ops/CPU-second", "ops/wall-second", "CPU share");
+        String only = args.length > 3 ? args[3] : "";
         for (Map.Entry<String, Callable<Object>> e : benches.entrySet()) {
+            if (!e.getKey().matches(only.isEmpty() ? ".*" : only)) {
+                continue;
+            }
             Callable<Object> op = e.getValue();
             run(op, warmup * 1_000_000_000L, threads);
             List<double[]> results = new ArrayList<>();
