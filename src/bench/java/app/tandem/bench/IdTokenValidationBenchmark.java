@@ -124,6 +124,11 @@ public class IdTokenValidationBenchmark {
             public OctetSequenceKey stateKey() {
                 return hmac;
             }
+
+            @Override
+            public OctetSequenceKey stateKey(String kid) {
+                return hmac;
+            }
         });
         loginState = stateTokens.newState("0b7c6a2e-5d1f-4a8b-9c3e-2f1a0b9c8d7e", ISSUER, CLIENT_ID, DEPLOYMENT_ID,
                 "https://tandem.example.org/app/home", "1234", "eyJjb3Vyc2UiOiIxMDAwMSJ9", now);
