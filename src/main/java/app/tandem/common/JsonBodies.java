@@ -3,9 +3,9 @@ package app.tandem.common;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -26,15 +26,19 @@ public final class JsonBodies {
         if (body.length() > MAX_BODY) {
             throw new InvalidRequestException(413, "The request body is larger than 64 KB.", Map.of());
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new InvalidRequestException("The request body has content after its JSON value.");
+            }
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidRequestException("The request body must be a JSON object.");
             }
             return value.asJsonObject();
         } catch (JsonParsingException e) {
             throw new InvalidRequestException("The request body is not valid JSON: " + e.getMessage());
-        } catch (jakarta.json.JsonException e) {
+        } catch (java.util.NoSuchElementException | IllegalStateException e) {
             throw new InvalidRequestException("The request body is not valid JSON.");
         }
     }

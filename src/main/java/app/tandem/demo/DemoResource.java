@@ -41,6 +41,9 @@ public class DemoResource {
     @Inject
     DemoPlatform platform;
 
+    @Inject
+    DemoRegistrations registrations;
+
     @Context
     HttpServletRequest request;
 
@@ -54,7 +57,8 @@ public class DemoResource {
 
     @GET
     @Path("course/{course}")
-    public Response course(@PathParam("course") String courseId, @QueryParam("as") String as, @QueryParam("link") String linkId) {
+    public Response course(@PathParam("course") String courseId, @QueryParam("as") String as, @QueryParam("link") String linkId,
+                           @QueryParam("client") String client, @QueryParam("storage") String storage) {
         if (!platform.enabled()) {
             return disabled();
         }
@@ -72,7 +76,9 @@ public class DemoResource {
         model.put("role", role);
         model.put("placed", platform.placedLinks(course.id()));
         boolean placedLink = linkId != null && platform.placedLink(course.id(), linkId).isPresent();
-        model.put("launchUrl", loginInitiation(person.id(), course.id() + ":" + role + (placedLink ? ":link-" + linkId : "")));
+        String launchUrl = loginInitiation(person.id(), course.id() + ":" + role + (placedLink ? ":link-" + linkId : ""), clientOrDemo(client));
+        // ?storage=off plays an LMS without platform storage (no lti_storage_target), to try the cookie-only path
+        model.put("launchUrl", "off".equals(storage) ? launchUrl.replace("&lti_storage_target=_parent", "") : launchUrl);
         return page("demo/course.jte", model, platform.toolUrl(""));
     }
 
@@ -91,7 +97,7 @@ public class DemoResource {
         Map<String, Object> model = new HashMap<>();
         model.put("course", course);
         model.put("person", person);
-        model.put("launchUrl", loginInitiation(person.id(), course.id() + ":teacher:deeplink"));
+        model.put("launchUrl", loginInitiation(person.id(), course.id() + ":teacher:deeplink", DemoData.CLIENT_ID));
         return page("demo/add-content.jte", model, platform.toolUrl(""));
     }
 
@@ -138,14 +144,14 @@ public class DemoResource {
 
     @GET
     @Path("admin")
-    public Response admin() {
+    public Response admin(@QueryParam("client") String client) {
         if (!platform.enabled()) {
             return disabled();
         }
         DemoData.Person person = DemoData.person(DemoData.COORDINATOR_ID).orElseThrow();
         Map<String, Object> model = new HashMap<>();
         model.put("person", person);
-        model.put("launchUrl", loginInitiation(person.id(), "account:coordinator"));
+        model.put("launchUrl", loginInitiation(person.id(), "account:coordinator", clientOrDemo(client)));
         return page("demo/admin.jte", model, platform.toolUrl(""));
     }
 
@@ -175,7 +181,8 @@ public class DemoResource {
             return disabled();
         }
         List<String> problems = new ArrayList<>();
-        if (!DemoData.CLIENT_ID.equals(clientId)) problems.add("unknown client_id");
+        String deploymentId = registrations.deploymentFor(clientId);
+        if (deploymentId == null) problems.add("unknown client_id");
         if (!platform.toolUrl("/lti/launch").equals(redirectUri)) problems.add("redirect_uri is not the registered launch URL");
         if (!"id_token".equals(responseType)) problems.add("response_type must be id_token");
         if (!"form_post".equals(responseMode)) problems.add("response_mode must be form_post");
@@ -191,7 +198,7 @@ public class DemoResource {
             return Response.status(400).type(HTML).entity(Templates.render("demo/problem.jte",
                     Map.of("ctx", request.getContextPath(), "problems", problems))).build();
         }
-        String idToken = platform.sign(claims(person, hint[0], hint[1], hint.length == 3 ? hint[2] : "", nonce));
+        String idToken = platform.sign(claims(person, hint[0], hint[1], hint.length == 3 ? hint[2] : "", nonce, clientId, deploymentId));
         Map<String, Object> model = new HashMap<>();
         model.put("ctx", request.getContextPath());
         model.put("action", redirectUri);
@@ -203,12 +210,13 @@ public class DemoResource {
                 .build();
     }
 
-    private JWTClaimsSet claims(DemoData.Person person, String where, String role, String mode, String nonce) {
+    private JWTClaimsSet claims(DemoData.Person person, String where, String role, String mode, String nonce,
+                                String clientId, String deploymentId) {
         String lti = "https://purl.imsglobal.org/spec/lti/claim/";
         Instant now = Instant.now();
         JWTClaimsSet.Builder b = new JWTClaimsSet.Builder()
                 .issuer(platform.issuer())
-                .audience(DemoData.CLIENT_ID)
+                .audience(clientId)
                 .subject("demo-user-" + person.id())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(300)))
@@ -219,7 +227,7 @@ public class DemoResource {
                 .claim("email", person.email())
                 .claim(lti + "version", "1.3.0")
                 .claim(lti + "message_type", "LtiResourceLinkRequest")
-                .claim(lti + "deployment_id", DemoData.DEPLOYMENT_ID)
+                .claim(lti + "deployment_id", deploymentId)
                 .claim(lti + "target_link_uri", platform.toolUrl("/app/home"))
                 .claim(lti + "tool_platform", Map.of("guid", "demo-lms", "name", "Demo LMS", "product_family_code", "tandem-demo"));
         DemoData.Course course = DemoData.course(where).orElse(null);
@@ -265,25 +273,31 @@ public class DemoResource {
     }
 
     /** Tandem's login initiation URL as this platform's page would put it in the iframe. */
-    private String loginInitiation(String userId, String messageHint) {
+    private String loginInitiation(String userId, String messageHint, String clientId) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("iss", platform.issuer());
         params.put("login_hint", userId);
         params.put("target_link_uri", platform.toolUrl("/app/home"));
         params.put("lti_message_hint", messageHint);
-        params.put("client_id", DemoData.CLIENT_ID);
-        params.put("lti_deployment_id", DemoData.DEPLOYMENT_ID);
+        params.put("client_id", clientId);
+        params.put("lti_deployment_id", registrations.deploymentFor(clientId));
         params.put("lti_storage_target", "_parent");
         return platform.toolUrl("/lti/login") + "?" + params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
+    /** A client Tandem registered dynamically with the demo, or the demo's original client. */
+    private String clientOrDemo(String client) {
+        return registrations.client(client).map(DemoRegistrations.Client::clientId).orElse(DemoData.CLIENT_ID);
+    }
+
     private Response page(String template, Map<String, Object> extra, String frameSource) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("ctx", request.getContextPath());
         model.put("toolOrigin", origin(platform.toolUrl("/")));
-        String frame = frameSource == null ? "'none'" : origin(frameSource);
+        // 'self' too: the frame's login redirects to this platform's own auth endpoint, and frame-src applies to every hop
+        String frame = frameSource == null ? "'none'" : "'self' " + origin(frameSource);
         return Response.ok(Templates.render(template, model), HTML)
                 .header("Cache-Control", "no-store")
                 .header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; frame-src " + frame

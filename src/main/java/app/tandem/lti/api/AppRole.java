@@ -35,7 +35,7 @@ public enum AppRole {
             if (role == null) {
                 continue;
             }
-            if (role.startsWith(MEMBERSHIP + "Instructor") || role.startsWith("http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#")
+            if (role.equals(MEMBERSHIP + "Instructor") || role.startsWith("http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#")
                     || role.equals(MEMBERSHIP + "ContentDeveloper") || role.startsWith("http://purl.imsglobal.org/vocab/lis/v2/membership/ContentDeveloper#")
                     || role.equals(MEMBERSHIP + "Administrator")
                     || role.equals("Instructor") || role.equals("TeachingAssistant") || role.equals("ContentDeveloper")) {

@@ -6,21 +6,30 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
-import java.security.Key;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -46,7 +55,7 @@ public final class IdTokenValidator {
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
             JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
 
-    private static final DefaultJWSVerifierFactory VERIFIERS = new DefaultJWSVerifierFactory();
+    private static final Map<JWK, JWSVerifier> VERIFIER_CACHE = new WeakHashMap<>();
 
     /** What the launch must match: our registration at the platform and the nonce we issued at login. */
     public record Expected(String issuer, String clientId, String nonce, JWKSource<SecurityContext> platformKeys,
@@ -166,11 +175,15 @@ public final class IdTokenValidator {
         if (idToken.length() > MAX_TOKEN_LENGTH) {
             throw reject(Rejection.TOKEN_TOO_LARGE, "id_token has " + idToken.length() + " characters");
         }
-        SignedJWT jwt;
+        JWT parsed;
         try {
-            jwt = SignedJWT.parse(idToken);
+            parsed = JWTParser.parse(idToken);
         } catch (ParseException e) {
-            throw reject(Rejection.MALFORMED_TOKEN, "not a JWS: " + e.getMessage());
+            throw reject(Rejection.MALFORMED_TOKEN, "not a JWT: " + e.getMessage());
+        }
+        if (!(parsed instanceof SignedJWT jwt)) {
+            // unsigned (alg none) or encrypted: never accepted
+            throw reject(Rejection.UNSUPPORTED_ALGORITHM, "alg " + parsed.getHeader().getAlgorithm());
         }
         JWSHeader header = jwt.getHeader();
         if (!ACCEPTED_ALGORITHMS.contains(header.getAlgorithm())) {
@@ -184,21 +197,21 @@ public final class IdTokenValidator {
 
     private static void verifySignature(SignedJWT jwt, JWKSource<SecurityContext> keys) {
         JWSHeader header = jwt.getHeader();
-        List<? extends Key> candidates;
+        List<JWK> candidates;
         try {
-            candidates = new JWSVerificationKeySelector<>(header.getAlgorithm(), keys).selectJWSKeys(header, null);
+            candidates = keys.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
         } catch (RateLimitReachedException e) {
             throw reject(Rejection.UNKNOWN_KEY, "kid " + header.getKeyID() + " unknown and JWKS refetched too recently");
         } catch (KeySourceException e) {
             throw reject(Rejection.JWKS_UNAVAILABLE, "platform JWKS: " + e.getMessage());
         }
-        if (candidates.isEmpty()) {
+        if (candidates == null || candidates.isEmpty()) {
             throw reject(Rejection.UNKNOWN_KEY, "no platform key for kid " + header.getKeyID() + " and alg " + header.getAlgorithm());
         }
-        for (Key key : candidates) {
+        for (JWK key : candidates) {
+            JWSVerifier verifier = verifier(key);
             try {
-                JWSVerifier verifier = VERIFIERS.createJWSVerifier(header, key);
-                if (jwt.verify(verifier)) {
+                if (verifier != null && jwt.verify(verifier)) {
                     return;
                 }
             } catch (JOSEException e) {
@@ -208,10 +221,44 @@ public final class IdTokenValidator {
         throw reject(Rejection.BAD_SIGNATURE, "signature does not verify with kid " + header.getKeyID());
     }
 
+    /**
+     * One verifier per platform key, reused across launches (building the public key from the JWK is a good part
+     * of a verification). Weak keys: when a refreshed JWKS replaces a key, its verifier goes with it.
+     */
+    private static JWSVerifier verifier(JWK key) {
+        synchronized (VERIFIER_CACHE) {
+            JWSVerifier cached = VERIFIER_CACHE.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        JWSVerifier created;
+        try {
+            if (key instanceof RSAKey rsa) {
+                created = new RSASSAVerifier(rsa);
+            } else if (key instanceof ECKey ec) {
+                created = new ECDSAVerifier(ec);
+            } else {
+                return null;
+            }
+        } catch (JOSEException e) {
+            return null;
+        }
+        synchronized (VERIFIER_CACHE) {
+            VERIFIER_CACHE.put(key, created);
+        }
+        return created;
+    }
+
+    /**
+     * The claims of a token whose signature was verified. The payload is decoded with the JDK's Base64: Nimbus's
+     * constant-time decoder guards secrets, and this payload is public and already authenticated.
+     */
     private static JWTClaimsSet claims(SignedJWT jwt) {
         try {
-            return jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
+            String payload = new String(Base64.getUrlDecoder().decode(jwt.getParsedParts()[1].toString()), StandardCharsets.UTF_8);
+            return JWTClaimsSet.parse(payload);
+        } catch (ParseException | IllegalArgumentException e) {
             throw reject(Rejection.MALFORMED_TOKEN, "payload is not a JSON claims set");
         }
     }

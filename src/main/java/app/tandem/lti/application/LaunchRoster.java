@@ -7,6 +7,7 @@ import app.tandem.lti.domain.MembershipEntity;
 import app.tandem.lti.domain.PersonEntity;
 import app.tandem.lti.domain.SectionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -29,9 +30,16 @@ public class LaunchRoster {
     public record Opened(String token, LaunchSessionEntity session) {
     }
 
+    @Inject
+    NonceStore nonces;
+
+    /**
+     * Uses the nonce up (until {@code nonceUntil}) and records the launch, in one transaction: all of it or none.
+     */
     @Transactional
-    public Opened record(ValidatedLaunch launch, String registrationId, String deploymentRowId, String districtId,
-                         Set<AppRole> roles, AppRole primary, List<String> frameOrigins, Instant expiresAt) {
+    public Opened record(ValidatedLaunch launch, String nonce, Instant nonceUntil, String registrationId, String deploymentRowId,
+                         String districtId, Set<AppRole> roles, AppRole primary, List<String> frameOrigins, Instant expiresAt) {
+        nonces.consume(nonce, nonceUntil);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         PersonEntity person = upsertPerson(launch, registrationId, now);
         SectionEntity section = launch.hasContext() ? upsertSection(launch, registrationId, deploymentRowId, districtId, now) : null;
@@ -160,7 +168,9 @@ public class LaunchRoster {
             m.source = "launch";
             m.status = "Active";
             em.persist(m);
-        } else {
+        } else if (!encodedLti.equals(m.ltiRoles) || !encodedApp.equals(m.appRoles) || !"launch".equals(m.source)
+                || !"Active".equals(m.status) || m.lastLaunchAt == null || m.lastLaunchAt.isBefore(now.minusHours(1))) {
+            // last_launch_at is kept to the hour: most launches then write nothing here
             m.ltiRoles = encodedLti;
             m.appRoles = encodedApp;
             m.lastLaunchAt = now;

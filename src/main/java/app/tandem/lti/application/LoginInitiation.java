@@ -29,6 +29,9 @@ public class LoginInitiation {
     StateTokens stateTokens;
 
     @Inject
+    DeploymentAdoption adoption;
+
+    @Inject
     Settings settings;
 
     public record LoginRequest(String issuer, String loginHint, String targetLinkUri, String messageHint,
@@ -53,7 +56,8 @@ public class LoginInitiation {
                     "missing " + missing(req));
         }
         PlatformRegistrationEntity reg = registration(req);
-        if (!blank(req.deploymentId()) && registrations.deployment(reg.id, req.deploymentId()).isEmpty()) {
+        if (!blank(req.deploymentId()) && registrations.deployment(reg.id, req.deploymentId()).isEmpty()
+                && !adoption.adopts(reg.id)) {
             throw new LaunchRejectedException(Rejection.UNKNOWN_DEPLOYMENT, "lti_deployment_id " + req.deploymentId());
         }
         if (!Origins.isUnder(req.targetLinkUri(), settings.baseUrl())) {
@@ -63,6 +67,10 @@ public class LoginInitiation {
         StateTokens.LoginState state = stateTokens.newState(reg.id, reg.issuer, reg.clientId, req.deploymentId(),
                 req.targetLinkUri(), req.loginHint(), req.messageHint(), storageTarget, now);
         String signed = stateTokens.sign(state);
+        if (signed.length() > StateTokens.MAX_LENGTH) {
+            // the state carries the login parameters: refuse now rather than issue a state the launch would refuse
+            throw new LaunchRejectedException(Rejection.LOGIN_PARAMETERS_TOO_LONG, "state would be " + signed.length() + " characters");
+        }
 
         Map<String, String> params = new LinkedHashMap<>();
         params.put("scope", "openid");

@@ -34,7 +34,7 @@ public class MessageLaunch {
     PlatformKeys platformKeys;
 
     @Inject
-    NonceStore nonces;
+    DeploymentAdoption adoption;
 
     @Inject
     LaunchRoster roster;
@@ -109,7 +109,7 @@ public class MessageLaunch {
         }
         DeploymentEntity[] deployment = new DeploymentEntity[1];
         Predicate<String> registered = id -> {
-            deployment[0] = registrations.deployment(reg.id, id).orElse(null);
+            deployment[0] = registrations.deployment(reg.id, id).or(() -> adoption.adopt(reg.id, id)).orElse(null);
             return deployment[0] != null;
         };
         ValidatedLaunch launch = validator.validate(idToken,
@@ -122,17 +122,19 @@ public class MessageLaunch {
         AppRole primary = primaryRole(launch, roles);
 
         Instant tokenExpiry = launch.expiresAt().isAfter(login.expiresAt()) ? launch.expiresAt() : login.expiresAt();
-        nonces.consume(login.nonce(), tokenExpiry.plus(IdTokenValidator.CLOCK_SKEW));
+        Instant nonceUntil = tokenExpiry.plus(IdTokenValidator.CLOCK_SKEW);
 
         List<String> frameOrigins = frameOrigins(reg, launch);
         Instant sessionExpiry = now.plus(settings.sessionLifetime());
         LaunchRoster.Opened opened;
         try {
-            opened = roster.record(launch, reg.id, deployment[0].id, deployment[0].districtId, roles, primary, frameOrigins, sessionExpiry);
+            opened = roster.record(launch, login.nonce(), nonceUntil, reg.id, deployment[0].id, deployment[0].districtId, roles, primary,
+                    frameOrigins, sessionExpiry);
         } catch (PersistenceException | TransactionalException e) {
             // Two first launches of the same person or course at once: the loser's insert hit a unique key. Now the
             // rows exist, so the retry only updates them.
-            opened = roster.record(launch, reg.id, deployment[0].id, deployment[0].districtId, roles, primary, frameOrigins, sessionExpiry);
+            opened = roster.record(launch, login.nonce(), nonceUntil, reg.id, deployment[0].id, deployment[0].districtId, roles, primary,
+                    frameOrigins, sessionExpiry);
         }
         events.accepted(reg.id, now, launch.issuedAt(), login.boundBy(cookie) ? LaunchEvents.Binding.COOKIE : LaunchEvents.Binding.PLATFORM_STORAGE);
         return new Launched(sessions.toContext(opened.token(), opened.session()), login.id());

@@ -15,8 +15,11 @@ public class NonceStore {
     @PersistenceContext(unitName = "tandem")
     EntityManager em;
 
-    /** Records the nonce as used; a second use is refused with {@link Rejection#NONCE_REUSED}. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Records the nonce as used, in the launch's own transaction (so a refused launch leaves no trace and a good
+     * one costs no extra commit); a second use is refused with {@link Rejection#NONCE_REUSED}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void consume(String nonce, Instant rememberUntil) {
         try {
             em.createNativeQuery("insert into lti_nonce (nonce, expires_at) values (?1, ?2)")

@@ -33,7 +33,7 @@ public final class Origins {
 
     public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+        return h.equals("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("[::1]") || h.equals("::1");
     }
 
     /** True when {@code url} is the tool's base URL or below it (same origin, path under the base path). */
@@ -48,7 +48,8 @@ public final class Origins {
         }
         String path;
         try {
-            path = new URI(url.strip()).normalize().getPath();
+            // decode first, then normalise: "%2e%2e" is ".." to browsers (RFC 3986)
+            path = new URI(null, null, new URI(url.strip()).getPath(), null).normalize().getPath();
         } catch (Exception e) {
             return false;
         }

@@ -15,6 +15,8 @@ public enum Rejection {
             "Configure the LMS to send client_id in the login initiation."),
     UNKNOWN_DEPLOYMENT(400, "This LMS deployment of Tandem is not registered.",
             "Add the deployment ID to the platform's registration in Tandem and map it to a district."),
+    LOGIN_PARAMETERS_TOO_LONG(400, "The LMS sent login details longer than Tandem accepts.",
+            "Shorten lti_message_hint, login_hint or target_link_uri (together at most about 10,000 characters)."),
     TARGET_NOT_TOOL(400, "The launch points at an address that is not Tandem.",
             "The target link URI configured in the LMS must start with Tandem's base URL."),
 

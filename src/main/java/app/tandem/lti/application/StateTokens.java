@@ -24,7 +24,8 @@ import java.util.Date;
 public class StateTokens {
     /** How long a login may take until the launch arrives; also bounds how long a used nonce is remembered. */
     public static final Duration LIFETIME = Duration.ofMinutes(10);
-    private static final int MAX_LENGTH = 4096;
+    /** Bounds the state Tandem accepts back; logins whose state would be longer are refused up front. */
+    static final int MAX_LENGTH = 16 * 1024;
 
     @Inject
     ToolKeys toolKeys;

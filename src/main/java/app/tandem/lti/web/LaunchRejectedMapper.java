@@ -29,7 +29,11 @@ public class LaunchRejectedMapper implements ExceptionMapper<LaunchRejectedExcep
         Map<String, Object> model = new HashMap<>();
         model.put("ctx", request.getContextPath());
         model.put("reason", e.reason());
-        model.put("retryUrl", e.retry() == null ? null : e.retry().newWindowLoginUrl());
+        // A new window only helps inside a frame; in a top-level window the browser refuses all cookies for Tandem.
+        String dest = request.getHeader("Sec-Fetch-Dest");
+        boolean framed = dest == null || dest.equals("iframe") || dest.equals("frame");
+        model.put("retryUrl", e.retry() == null || !framed ? null : e.retry().newWindowLoginUrl());
+        model.put("cookieHost", e.retry() != null && !framed ? request.getServerName() : null);
         return Response.status(e.reason().status())
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")

@@ -54,7 +54,6 @@ public class LaunchResource {
         metrics.launchAccepted(context.messageType(), Duration.ofNanos(System.nanoTime() - start));
         return Response.fromResponse(page)
                 .header("Set-Cookie", StateCookie.clear(request.getContextPath(), launched.stateId()))
-                .header("Cache-Control", "no-store")
                 .build();
     }
 

@@ -1,0 +1,5 @@
+package app.tandem.archfixture.alignment.domain;
+
+/** Architecture-rule fixture. */
+public class AlignmentEntity {
+}

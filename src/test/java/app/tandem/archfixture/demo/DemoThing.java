@@ -1,0 +1,5 @@
+package app.tandem.archfixture.demo;
+
+/** Architecture-rule fixture. */
+public class DemoThing {
+}

@@ -1,0 +1,5 @@
+package app.tandem.archfixture.lti.api;
+
+/** Architecture-rule fixture: the allowed face of lti. */
+public interface LtiApi {
+}

@@ -1,0 +1,5 @@
+package app.tandem.archfixture.lti.domain;
+
+/** Architecture-rule fixture. */
+public class LtiEntity {
+}

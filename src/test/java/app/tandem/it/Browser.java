@@ -1,0 +1,154 @@
+package app.tandem.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What Tandem sees of a browser: cookies kept by hand (java.net.CookieManager drops Secure cookies on plain http,
+ * which browsers keep for localhost) and no automatic redirects, so that a test sees every hop of a launch.
+ */
+public final class Browser {
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final Pattern FORM = Pattern.compile("<form[^>]*action=\"([^\"]*)\"[^>]*>(.*?)</form>", Pattern.DOTALL);
+    private static final Pattern INPUT = Pattern.compile("<input[^>]*name=\"([^\"]*)\"[^>]*value=\"([^\"]*)\"");
+
+    private final Map<String, Cookie> cookies = new LinkedHashMap<>();
+    private HttpRequest lastRequest;
+
+    /** An HTML form: where it posts and its fields, which a test may change before submitting it. */
+    public record Form(String action, Map<String, String> fields) {
+    }
+
+    private record Cookie(String host, String path, String name, String value) {
+        boolean sentTo(URI uri) {
+            String dir = path.endsWith("/") ? path : path + "/";
+            return host.equals(uri.getHost()) && (uri.getPath().equals(path) || uri.getPath().startsWith(dir));
+        }
+    }
+
+    /** GET, with optional header name/value pairs. */
+    public HttpResponse<String> get(String url, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    public HttpResponse<String> postForm(String url, Map<String, String> fields) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(fields))));
+    }
+
+    public HttpResponse<String> submit(Form form) {
+        return postForm(form.action(), form.fields());
+    }
+
+    /** Sends the last request again exactly as it went, cookies included, as someone who captured it would. */
+    public HttpResponse<String> replayLast() {
+        return exchange(lastRequest);
+    }
+
+    /** Like a browser that blocks third-party cookies: the next requests carry none of the cookies set so far. */
+    public void forgetCookies() {
+        cookies.clear();
+    }
+
+    public Set<String> cookieNames() {
+        return cookies.values().stream().map(Cookie::name).collect(Collectors.toSet());
+    }
+
+    /** The first form of a page, as a browser would auto-submit it. */
+    public static Form form(HttpResponse<String> page) {
+        Matcher form = FORM.matcher(page.body());
+        if (!form.find()) {
+            throw new AssertionError("no form in the page (HTTP " + page.statusCode() + "): " + page.body());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher input = INPUT.matcher(form.group(2));
+        while (input.find()) {
+            fields.put(input.group(1), input.group(2));
+        }
+        return new Form(form.group(1), fields);
+    }
+
+    /** The decoded query parameters of a URL, in order. */
+    public static Map<String, String> queryOf(URI uri) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return params;
+    }
+
+    public static String urlEncoded(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        URI uri = request.build().uri();
+        String cookieHeader = cookies.values().stream().filter(c -> c.sentTo(uri))
+                .map(c -> c.name() + "=" + c.value()).collect(Collectors.joining("; "));
+        if (!cookieHeader.isEmpty()) {
+            request.header("Cookie", cookieHeader);
+        }
+        lastRequest = request.build();
+        return exchange(lastRequest);
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            response.headers().allValues("Set-Cookie").forEach(c -> keep(request.uri().getHost(), c));
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stores a Set-Cookie (name=value, Path, Max-Age; other attributes do not change what is sent back). */
+    private void keep(String host, String setCookie) {
+        String[] parts = setCookie.split(";");
+        String[] nameValue = parts[0].split("=", 2);
+        String path = "/";
+        boolean expired = false;
+        for (int i = 1; i < parts.length; i++) {
+            String[] attribute = parts[i].strip().split("=", 2);
+            if (attribute.length == 2 && attribute[0].equalsIgnoreCase("Path")) {
+                path = attribute[1];
+            } else if (attribute.length == 2 && attribute[0].equalsIgnoreCase("Max-Age")) {
+                expired = Long.parseLong(attribute[1]) <= 0;
+            }
+        }
+        Cookie cookie = new Cookie(host, path, nameValue[0].strip(), nameValue[1].strip());
+        String key = host + " " + path + " " + cookie.name();
+        if (expired) {
+            cookies.remove(key);
+        } else {
+            cookies.put(key, cookie);
+        }
+    }
+}

@@ -1,0 +1,362 @@
+package app.tandem.it;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * An LTI 1.3 platform on a loopback port for the integration tests. It publishes its RSA keys (JWKS, rotatable),
+ * checks OIDC authentication requests as a platform must and answers them with a signed id_token in an auto-post
+ * form, and registers itself with Tandem through the admin API: its own issuer, a district, one deployment.
+ * {@link #nextToken} lets a test change the next id_token: claims, key, algorithm, headers.
+ */
+public final class TestPlatform implements AutoCloseable {
+    public static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+    public static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
+    public static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+    public static final String MENTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor";
+    public static final String INSTITUTION_ADMIN = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
+    public static final String DEPLOYMENT_ID = "deployment-1";
+
+    private final HttpServer server;
+    private final String name;
+    private final String origin;
+    private final List<RSAKey> published = new CopyOnWriteArrayList<>();
+    private final Map<String, Person> people = new ConcurrentHashMap<>();
+    private final AtomicReference<Consumer<Token>> nextToken = new AtomicReference<>(t -> { });
+    private volatile RSAKey signingKey;
+    private volatile boolean jwksAvailable = true;
+    private String registrationId;
+
+    /** A course section (LTI context). */
+    public record Section(String id, String title) {
+        public static Section named(String title) {
+            return new Section("ctx-" + UUID.randomUUID(), title);
+        }
+    }
+
+    /** A platform user; the login_hint is the sub. A null section means an account-level launch (no context). */
+    public record Person(String sub, String name, List<String> roles, Section section) {
+        public static Person of(String name, Section section, String... roles) {
+            return new Person("user-" + UUID.randomUUID(), name, List.of(roles), section);
+        }
+
+        public Person renamed(String newName) {
+            return new Person(sub, newName, roles, section);
+        }
+
+        public Person in(Section newSection) {
+            return new Person(sub, name, roles, newSection);
+        }
+    }
+
+    private TestPlatform(String name) throws IOException {
+        this.name = name;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        origin = "http://127.0.0.1:" + server.getAddress().getPort();
+        signingKey = newKey(name + "-key-1");
+        published.add(signingKey);
+        server.createContext("/jwks", handler(this::jwks));
+        server.createContext("/auth", handler(this::authenticate));
+        server.start();
+    }
+
+    /** Starts a platform and registers it with Tandem; {@code name} makes its issuer unique (use the test class). */
+    public static TestPlatform start(String name) {
+        try {
+            TestPlatform platform = new TestPlatform(name);
+            platform.register();
+            return platform;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void register() {
+        AdminClient admin = AdminClient.authorized();
+        String districtId = admin.createId("/districts", Map.of("name", districtName()));
+        registrationId = admin.createId("/registrations", Map.of("issuer", issuer(), "clientId", clientId(), "name", name,
+                "authEndpoint", origin + "/auth", "jwksUrl", origin + "/jwks"));
+        admin.create("/registrations/" + registrationId + "/deployments",
+                Map.of("deploymentId", DEPLOYMENT_ID, "districtId", districtId, "label", name));
+    }
+
+    public String issuer() {
+        return origin + "/" + name;
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public String clientId() {
+        return "tandem-at-" + name;
+    }
+
+    public String registrationId() {
+        return registrationId;
+    }
+
+    public String districtName() {
+        return "District of " + name;
+    }
+
+    // ---- launching
+
+    /** The login initiation the platform sends for this person (third-party initiated login). */
+    public Map<String, String> loginParameters(Person person) {
+        people.put(person.sub(), person);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("iss", issuer());
+        params.put("login_hint", person.sub());
+        params.put("target_link_uri", Deployments.toolBase() + "/");
+        params.put("client_id", clientId());
+        params.put("lti_deployment_id", DEPLOYMENT_ID);
+        params.put("lti_message_hint", "msg-" + person.sub());
+        return params;
+    }
+
+    public static String loginUrl(Map<String, String> params) {
+        return Deployments.toolBase() + "/lti/login?" + Browser.urlEncoded(params);
+    }
+
+    /** The whole launch as a browser makes it: login initiation (GET), platform authentication, form POST to Tandem. */
+    public HttpResponse<String> launch(Browser browser, Person person) {
+        return browser.submit(authenticate(browser, person));
+    }
+
+    public HttpResponse<String> launch(Browser browser, Person person, Consumer<Token> change) {
+        nextToken(change);
+        return launch(browser, person);
+    }
+
+    /** Login initiation (GET) and authentication at the platform: the form the platform auto-posts to Tandem. */
+    public Browser.Form authenticate(Browser browser, Person person) {
+        return authenticate(browser, browser.get(loginUrl(loginParameters(person))));
+    }
+
+    /** Follows Tandem's login redirect to this platform and returns the form the platform auto-posts to Tandem. */
+    public Browser.Form authenticate(Browser browser, HttpResponse<String> loginResponse) {
+        String location = loginResponse.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("login not redirected (HTTP " + loginResponse.statusCode() + "): " + loginResponse.body()));
+        return Browser.form(browser.get(location));
+    }
+
+    /** Changes the next id_token this platform issues (once). */
+    public void nextToken(Consumer<Token> change) {
+        nextToken.set(change);
+    }
+
+    // ---- keys
+
+    /** Publishes a new key and signs with it from now on; returns the previous one, still published until dropped. */
+    public RSAKey rotateKey() {
+        RSAKey previous = signingKey;
+        signingKey = newKey(name + "-key-" + (published.size() + 1));
+        published.add(signingKey);
+        return previous;
+    }
+
+    public void dropKey(RSAKey key) {
+        published.removeIf(k -> k.getKeyID().equals(key.getKeyID()));
+    }
+
+    /** While false, the JWKS URL answers 503. */
+    public void jwksAvailable(boolean available) {
+        jwksAvailable = available;
+    }
+
+    public static RSAKey newKey(String kid) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The id_token about to be issued; {@link TestPlatform#nextToken} hooks change it before it is signed. */
+    public static final class Token {
+        private final JWTClaimsSet.Builder claims;
+        private JWSHeader.Builder header;
+        private JWSSigner signer;
+
+        Token(JWTClaimsSet.Builder claims, RSAKey key) {
+            this.claims = claims;
+            signWith(key);
+        }
+
+        public JWTClaimsSet.Builder claims() {
+            return claims;
+        }
+
+        public String keyId() {
+            return header.build().getKeyID();
+        }
+
+        /** RS256 with this key, named by its kid. */
+        public void signWith(RSAKey key) {
+            try {
+                header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID());
+                signer = new RSASSASigner(key);
+            } catch (JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Another algorithm and signer, keeping the kid. */
+        public void signWith(JWSAlgorithm alg, JWSSigner otherSigner) {
+            header = new JWSHeader.Builder(alg).keyID(keyId());
+            signer = otherSigner;
+        }
+
+        /** An unsecured JWT (alg none). */
+        public void unsigned() {
+            signer = null;
+        }
+
+        /** A critical header parameter the receiver must understand. */
+        public void critical(String parameter) {
+            header.criticalParams(Set.of(parameter)).customParam(parameter, true);
+        }
+
+        String serialize() {
+            if (signer == null) {
+                return new PlainJWT(claims.build()).serialize();
+            }
+            try {
+                SignedJWT jwt = new SignedJWT(header.build(), claims.build());
+                jwt.sign(signer);
+                return jwt.serialize();
+            } catch (JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    // ---- the platform's endpoints
+
+    private void jwks(HttpExchange exchange) {
+        if (!jwksAvailable) {
+            respond(exchange, 503, "text/plain", "down for maintenance");
+            return;
+        }
+        List<JWK> publicKeys = published.stream().map(k -> (JWK) k.toPublicJWK()).toList();
+        respond(exchange, 200, "application/json", new JWKSet(publicKeys).toString());
+    }
+
+    /** OIDC authentication request (LTI Security Framework §5.1.1.2): checked, then answered with a form_post. */
+    private void authenticate(HttpExchange exchange) {
+        Map<String, String> q = Browser.queryOf(exchange.getRequestURI());
+        String problem = problem(q);
+        if (problem != null) {
+            respond(exchange, 400, "text/plain", problem);
+            return;
+        }
+        Token token = new Token(claims(people.get(q.get("login_hint")), q.get("nonce")), signingKey);
+        nextToken.getAndSet(t -> { }).accept(token);
+        respond(exchange, 200, "text/html; charset=utf-8",
+                "<!DOCTYPE html><html><body onload=\"document.forms[0].submit()\">"
+                        + "<form method=\"post\" action=\"" + q.get("redirect_uri") + "\">"
+                        + "<input type=\"hidden\" name=\"id_token\" value=\"" + token.serialize() + "\">"
+                        + "<input type=\"hidden\" name=\"state\" value=\"" + q.get("state") + "\">"
+                        + "</form></body></html>");
+    }
+
+    private String problem(Map<String, String> q) {
+        Map<String, String> required = Map.of("scope", "openid", "response_type", "id_token", "response_mode", "form_post",
+                "prompt", "none", "client_id", clientId(), "redirect_uri", Deployments.toolBase() + "/lti/launch");
+        for (Map.Entry<String, String> e : required.entrySet()) {
+            if (!e.getValue().equals(q.get(e.getKey()))) {
+                return "invalid_request: " + e.getKey() + " must be " + e.getValue();
+            }
+        }
+        if (blank(q.get("nonce")) || blank(q.get("state"))) {
+            return "invalid_request: nonce and state are required";
+        }
+        return people.containsKey(q.getOrDefault("login_hint", "")) ? null : "login_required: unknown login_hint";
+    }
+
+    private JWTClaimsSet.Builder claims(Person person, String nonce) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer()).subject(person.sub()).audience(clientId())
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                .claim("nonce", nonce).claim("name", person.name())
+                .claim(LTI + "message_type", "LtiResourceLinkRequest").claim(LTI + "version", "1.3.0")
+                .claim(LTI + "deployment_id", DEPLOYMENT_ID).claim(LTI + "target_link_uri", Deployments.toolBase() + "/")
+                .claim(LTI + "resource_link", Map.of("id", "link-1", "title", "Tandem"))
+                .claim(LTI + "roles", person.roles());
+        if (person.section() != null) {
+            claims.claim(LTI + "context", Map.of("id", person.section().id(), "title", person.section().title(), "label", "S1"));
+        }
+        return claims;
+    }
+
+    private interface Endpoint {
+        void answer(HttpExchange exchange);
+    }
+
+    /** Any failure inside the platform becomes a 500 naming it, so that a test shows why instead of hanging up. */
+    private static HttpHandler handler(Endpoint endpoint) {
+        return exchange -> {
+            try {
+                endpoint.answer(exchange);
+            } catch (RuntimeException e) {
+                respond(exchange, 500, "text/plain", "test platform failed: " + e);
+            } finally {
+                exchange.close();
+            }
+        };
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try {
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
