@@ -19,8 +19,10 @@ public final class Deployments {
                 .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/tandem.war")));
     }
 
+    /** The port from failsafe's system property; inside the server (in-container tests), from its HTTP_PORT. */
     public static int httpPort() {
-        return Integer.getInteger("tandem.it.httpPort", 9080);
+        String env = System.getenv("HTTP_PORT");
+        return Integer.getInteger("tandem.it.httpPort", env == null ? 9080 : Integer.parseInt(env));
     }
 
     /** Tandem's base URL as configured for the integration tests (tool origin: localhost). */
@@ -34,6 +36,6 @@ public final class Deployments {
     }
 
     public static String adminToken() {
-        return System.getProperty("tandem.it.adminToken");
+        return System.getProperty("tandem.it.adminToken", System.getenv("TANDEM_ADMIN_TOKEN"));
     }
 }
