@@ -19,9 +19,7 @@ import app.tandem.lti.api.LaunchSessions;
 import app.tandem.lti.api.PlatformServiceException;
 import app.tandem.lti.api.Rosters;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,10 +70,7 @@ class AdvantageServicesIT {
 
     @Deployment
     static WebArchive app() {
-        return Deployments.tandem()
-                .addClasses(TestPlatform.class, PlatformServices.class, ToolJwks.class, Browser.class, AdminClient.class,
-                        Html.class, Deployments.class)
-                .addAsLibraries(jarOf(Assertions.class));
+        return Deployments.tandemWithTestPlatform();
     }
 
     private static synchronized TestPlatform platform() {
@@ -535,13 +530,5 @@ class AdvantageServicesIT {
 
     private static Arguments problem(String what, Consumer<PlatformServices> failure, String words) {
         return Arguments.of(what, failure, words);
-    }
-
-    private static File jarOf(java.lang.Class<?> type) {
-        try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

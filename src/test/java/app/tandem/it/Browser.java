@@ -63,6 +63,18 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(fields))));
     }
 
+    /** A form POST whose fields may repeat (name, value, name, value, …), as checkboxes send them. */
+    public HttpResponse<String> postFormPairs(String url, String... nameValuePairs) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(nameValuePairs[i], StandardCharsets.UTF_8))
+                    .append('=').append(URLEncoder.encode(nameValuePairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     public HttpResponse<String> submit(Form form) {
         return postForm(form.action(), form.fields());
     }
