@@ -187,6 +187,17 @@ public final class PlatformServices {
         };
     }
 
+    /** Faults for the next {@code parties} calls that hold each until all have arrived (at most 10 s): calls answered at once. */
+    public Fault[] atOnce(int parties) {
+        CountDownLatch arrived = new CountDownLatch(parties);
+        Fault wait = () -> {
+            arrived.countDown();
+            arrived.await(10, TimeUnit.SECONDS);
+            return null;
+        };
+        return java.util.Collections.nCopies(parties, wait).toArray(Fault[]::new);
+    }
+
     /** Every token issued so far expires now (the platform's clock says so; Tandem's cache does not know). */
     public void expireTokens() {
         tokens.replaceAll((token, issued) -> new Issued(issued.scopes(), Instant.now().minusSeconds(1)));
