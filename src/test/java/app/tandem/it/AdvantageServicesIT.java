@@ -42,7 +42,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -309,8 +308,6 @@ class AdvantageServicesIT {
     }
 
     @Test
-    @Disabled("bug: ServiceConnector.token reads access_token with JsonObject.getString, which throws ClassCastException "
-            + "(a 500) when it is not a string; see the report")
     @RunAsClient
     void aTokenAnswerWithANumericAccessTokenIsAProblemNotACrash() {
         Course c = Course.ofSeven("History, numeric token");
@@ -322,8 +319,6 @@ class AdvantageServicesIT {
     }
 
     @Test
-    @Disabled("bug: Paging.next resolves the Link URL with URI.resolve(String), whose IllegalArgumentException "
-            + "escapes as a 500 when the LMS's next link is not a valid URL; see the report")
     @RunAsClient
     void aNextLinkThatIsNotAUrlIsAProblemNotACrash() {
         Course c = Course.ofSeven("History, bad link");
@@ -348,8 +343,6 @@ class AdvantageServicesIT {
     }
 
     @Test
-    @Disabled("bug: two refreshes of one section at once both insert the new memberships (uq_membership violated), "
-            + "and RosterResource shows the TransactionalException as a 500; see the report")
     @RunAsClient
     void twoTeachersRefreshingAtOnceBothGetTheRoster() throws Exception {
         Section section = Section.named("Orchestra");
