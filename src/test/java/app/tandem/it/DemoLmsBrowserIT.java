@@ -264,6 +264,33 @@ class DemoLmsBrowserIT {
         }
     }
 
+    /**
+     * Dynamic registration as a coordinator does it in Moodle: the LMS opens Tandem's registration page in a
+     * frame, Tandem registers itself and shows what it did, and its Close button tells the LMS (postMessage
+     * org.imsglobal.lti.close), which then shows the new registration. Screenshots feed the install guides.
+     */
+    @Test
+    void dynamicRegistrationInTheDemoLmsEndsWithTheCloseMessage() {
+        WebDriver d = standard().driver;
+        d.switchTo().defaultContent();
+        d.get(Deployments.demoBase() + "/demo/dr");
+        screenshot(d, "dr-start", true);
+        d.findElement(By.cssSelector("[data-testid=dr-start-moodle]")).click();
+        WebElement frame = new WebDriverWait(d, WAIT)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("iframe[data-testid=tool-frame]")));
+        new WebDriverWait(d, WAIT).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(frame));
+        new WebDriverWait(d, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=dr-result]")));
+        assertThat(d.findElement(By.cssSelector("[data-testid=dr-client-id]")).getText()).startsWith("demo-dr-");
+        assertThat(d.findElement(By.cssSelector("[data-testid=dr-district]")).getText()).isEqualTo(DISTRICT);
+        d.switchTo().defaultContent();
+        screenshot(d, "dr-registered", true);
+        d.switchTo().frame(frame);
+        d.findElement(By.cssSelector("[data-testid=dr-close]")).click();
+        d.switchTo().defaultContent();
+        new WebDriverWait(d, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=dr-done]")));
+        assertThat(d.findElement(By.cssSelector("[data-testid=dr-done]")).getText()).contains("Tandem registered");
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     /** Opens the demo LMS course list, follows a launch link and switches into the tool's iframe. */
