@@ -48,10 +48,31 @@ public final class Browser {
         return send(request);
     }
 
+    /** POST without a body, with optional header name/value pairs (as htmx's hx-post sends it). */
+    public HttpResponse<String> post(String url, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     public HttpResponse<String> postForm(String url, Map<String, String> fields) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(fields))));
+    }
+
+    /** A form POST whose fields may repeat (name, value, name, value, …), as checkboxes send them. */
+    public HttpResponse<String> postFormPairs(String url, String... nameValuePairs) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(nameValuePairs[i], StandardCharsets.UTF_8))
+                    .append('=').append(URLEncoder.encode(nameValuePairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     public HttpResponse<String> submit(Form form) {
@@ -72,7 +93,10 @@ public final class Browser {
         return cookies.values().stream().map(Cookie::name).collect(Collectors.toSet());
     }
 
-    /** The first form of a page, as a browser would auto-submit it. */
+    /**
+     * The first form of a page, as a browser would auto-submit it: its action resolved against the page's URL and
+     * its attribute values unescaped.
+     */
     public static Form form(HttpResponse<String> page) {
         Matcher form = FORM.matcher(page.body());
         if (!form.find()) {
@@ -81,16 +105,27 @@ public final class Browser {
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher input = INPUT.matcher(form.group(2));
         while (input.find()) {
-            fields.put(input.group(1), input.group(2));
+            fields.put(unescape(input.group(1)), unescape(input.group(2)));
         }
-        return new Form(form.group(1), fields);
+        return new Form(page.request().uri().resolve(unescape(form.group(1))).toString(), fields);
+    }
+
+    /** An HTML attribute value as the browser reads it (the entities Tandem's templates and the test platform write). */
+    static String unescape(String attribute) {
+        return attribute.replace("&#34;", "\"").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&amp;", "&");
     }
 
     /** The decoded query parameters of a URL, in order. */
     public static Map<String, String> queryOf(URI uri) {
+        return decodeForm(uri.getRawQuery());
+    }
+
+    /** The decoded pairs of a query string or form body, in order. */
+    public static Map<String, String> decodeForm(String raw) {
         Map<String, String> params = new LinkedHashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
+        if (raw != null && !raw.isEmpty()) {
+            for (String pair : raw.split("&")) {
                 String[] kv = pair.split("=", 2);
                 params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                         kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");

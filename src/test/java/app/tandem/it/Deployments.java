@@ -1,12 +1,14 @@
 package app.tandem.it;
 
 import java.io.File;
+import java.net.URISyntaxException;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The whole Tandem WAR as built by {@code mvn package}, deployed by Arquillian under /tandem-it (the failsafe
- * configuration sets TANDEM_BASE_URL to match).
+ * configuration sets TANDEM_BASE_URL to match). The environment helpers also work inside the server, for
+ * in-container tests: they fall back to the server's environment (HTTP_PORT, TANDEM_ADMIN_TOKEN).
  */
 public final class Deployments {
     public static final String NAME = "tandem-it.war";
@@ -19,8 +21,29 @@ public final class Deployments {
                 .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/tandem.war")));
     }
 
+    /** The port from failsafe's system property; inside the server (in-container tests), from its HTTP_PORT. */
+    /**
+     * The WAR plus what in-container tests need in the server: the test platform and its helpers, and AssertJ
+     * (JUnit and Arquillian's runner are added by Arquillian).
+     */
+    public static WebArchive tandemWithTestPlatform() {
+        return tandem()
+                .addClasses(TestPlatform.class, PlatformServices.class, ToolJwks.class, Browser.class, AdminClient.class,
+                        Html.class, Deployments.class)
+                .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
+    }
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static int httpPort() {
-        return Integer.getInteger("tandem.it.httpPort", 9080);
+        String env = System.getenv("HTTP_PORT");
+        return Integer.getInteger("tandem.it.httpPort", env == null ? 9080 : Integer.parseInt(env));
     }
 
     /** Tandem's base URL as configured for the integration tests (tool origin: localhost). */
@@ -34,6 +57,6 @@ public final class Deployments {
     }
 
     public static String adminToken() {
-        return System.getProperty("tandem.it.adminToken");
+        return System.getProperty("tandem.it.adminToken", System.getenv("TANDEM_ADMIN_TOKEN"));
     }
 }

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -32,14 +33,21 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * An LTI 1.3 platform on a loopback port for the integration tests. It publishes its RSA keys (JWKS, rotatable),
  * checks OIDC authentication requests as a platform must and answers them with a signed id_token in an auto-post
  * form, and registers itself with Tandem through the admin API: its own issuer, a district, one deployment.
  * {@link #nextToken} lets a test change the next id_token: claims, key, algorithm, headers.
+ *
+ * <p>It is an LTI Advantage platform too ({@link #services()}: token endpoint, NRPS, AGS), and launches into a
+ * section carry the namesroleservice and AGS endpoint claims pointing at it. It takes deep-linking responses back
+ * at {@link #deepLinkReturnUrl()}, verifying them with Tandem's published JWKS as an LMS would.
  */
 public final class TestPlatform implements AutoCloseable {
     public static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
@@ -48,6 +56,9 @@ public final class TestPlatform implements AutoCloseable {
     public static final String MENTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor";
     public static final String INSTITUTION_ADMIN = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
     public static final String DEPLOYMENT_ID = "deployment-1";
+    public static final String NRPS_CLAIM = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+    public static final String AGS_CLAIM = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+    public static final String DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
 
     private final HttpServer server;
     private final String name;
@@ -55,9 +66,16 @@ public final class TestPlatform implements AutoCloseable {
     private final List<RSAKey> published = new CopyOnWriteArrayList<>();
     private final Map<String, Person> people = new ConcurrentHashMap<>();
     private final AtomicReference<Consumer<Token>> nextToken = new AtomicReference<>(t -> { });
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final PlatformServices services;
+    private final List<DeepLinkReturn> deepLinkReturns = new CopyOnWriteArrayList<>();
+    private final Set<String> deepLinkNonces = ConcurrentHashMap.newKeySet();
     private volatile RSAKey signingKey;
-    private volatile boolean jwksAvailable = true;
+    private volatile int jwksStatus = 200;
+    private volatile UnaryOperator<JWK> publishedAs = JWK::toPublicJWK;
+    private volatile boolean offerServices = true;
     private String registrationId;
+    private String districtId;
 
     /** A course section (LTI context). */
     public record Section(String id, String title) {
@@ -84,11 +102,14 @@ public final class TestPlatform implements AutoCloseable {
     private TestPlatform(String name) throws IOException {
         this.name = name;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(executor); // several requests at once: concurrent launches, a slow service answer
         origin = "http://127.0.0.1:" + server.getAddress().getPort();
         signingKey = newKey(name + "-key-1");
         published.add(signingKey);
         server.createContext("/jwks", handler(this::jwks));
         server.createContext("/auth", handler(this::authenticate));
+        server.createContext("/deep-link-return", handler(this::deepLinkReturn));
+        services = new PlatformServices(this, server);
         server.start();
     }
 
@@ -105,11 +126,36 @@ public final class TestPlatform implements AutoCloseable {
 
     private void register() {
         AdminClient admin = AdminClient.authorized();
-        String districtId = admin.createId("/districts", Map.of("name", districtName()));
-        registrationId = admin.createId("/registrations", Map.of("issuer", issuer(), "clientId", clientId(), "name", name,
-                "authEndpoint", origin + "/auth", "jwksUrl", origin + "/jwks"));
+        districtId = admin.createId("/districts", Map.of("name", districtName()));
+        registrationId = admin.createId("/registrations", registration(services.tokenUrl()));
         admin.create("/registrations/" + registrationId + "/deployments",
                 Map.of("deploymentId", DEPLOYMENT_ID, "districtId", districtId, "label", name));
+    }
+
+    private Map<String, Object> registration(String tokenEndpoint) {
+        Map<String, Object> r = new LinkedHashMap<>(Map.of("issuer", issuer(), "clientId", clientId(), "name", name,
+                "authEndpoint", origin + "/auth", "jwksUrl", origin + "/jwks"));
+        if (tokenEndpoint != null) {
+            r.put("tokenEndpoint", tokenEndpoint);
+        }
+        return r;
+    }
+
+    /** Registers another token endpoint with Tandem (null: none). */
+    public void registerTokenEndpoint(String url) {
+        HttpResponse<String> r = AdminClient.authorized().send("PUT", "/registrations/" + registrationId, registration(url));
+        if (r.statusCode() != 200) {
+            throw new AssertionError("PUT registration answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    /** Removes this platform's deployments from Tandem's registration. */
+    @SuppressWarnings("unchecked")
+    public void unregisterDeployments() {
+        AdminClient admin = AdminClient.authorized();
+        for (Object d : (List<Object>) AdminClient.json(admin.send("GET", "/registrations/" + registrationId, (String) null)).get("deployments")) {
+            admin.send("DELETE", "/registrations/" + registrationId + "/deployments/" + ((Map<String, Object>) d).get("id"), (String) null);
+        }
     }
 
     public String issuer() {
@@ -130,6 +176,20 @@ public final class TestPlatform implements AutoCloseable {
 
     public String districtName() {
         return "District of " + name;
+    }
+
+    public String districtId() {
+        return districtId;
+    }
+
+    /** The LTI Advantage services: token endpoint, NRPS, AGS. */
+    public PlatformServices services() {
+        return services;
+    }
+
+    /** Whether launches into a section carry the NRPS and AGS claims (default true). */
+    public void offerServices(boolean offer) {
+        offerServices = offer;
     }
 
     // ---- launching
@@ -194,7 +254,17 @@ public final class TestPlatform implements AutoCloseable {
 
     /** While false, the JWKS URL answers 503. */
     public void jwksAvailable(boolean available) {
-        jwksAvailable = available;
+        jwksStatus(available ? 200 : 503);
+    }
+
+    /** The JWKS URL answers with this status (200: the key set). */
+    public void jwksStatus(int status) {
+        jwksStatus = status;
+    }
+
+    /** How each key is published: by default its public part; {@code k -> k} leaks the private key, as broken platforms have. */
+    public void publishKeysAs(UnaryOperator<JWK> form) {
+        publishedAs = form;
     }
 
     public static RSAKey newKey(String kid) {
@@ -267,12 +337,12 @@ public final class TestPlatform implements AutoCloseable {
     // ---- the platform's endpoints
 
     private void jwks(HttpExchange exchange) {
-        if (!jwksAvailable) {
-            respond(exchange, 503, "text/plain", "down for maintenance");
+        if (jwksStatus != 200) {
+            respond(exchange, jwksStatus, "text/plain", "down for maintenance");
             return;
         }
-        List<JWK> publicKeys = published.stream().map(k -> (JWK) k.toPublicJWK()).toList();
-        respond(exchange, 200, "application/json", new JWKSet(publicKeys).toString());
+        List<JWK> keys = published.stream().map(k -> publishedAs.apply(k)).toList();
+        respond(exchange, 200, "application/json", JSONObjectUtils.toJSONString(new JWKSet(keys).toJSONObject(false)));
     }
 
     /** OIDC authentication request (LTI Security Framework §5.1.1.2): checked, then answered with a form_post. */
@@ -319,32 +389,126 @@ public final class TestPlatform implements AutoCloseable {
                 .claim(LTI + "roles", person.roles());
         if (person.section() != null) {
             claims.claim(LTI + "context", Map.of("id", person.section().id(), "title", person.section().title(), "label", "S1"));
+            if (offerServices) {
+                claims.claim(NRPS_CLAIM, Map.of("context_memberships_url", services.membershipsUrl(person.section()),
+                        "service_versions", List.of("2.0")));
+                claims.claim(AGS_CLAIM, Map.of("scope", PlatformServices.AGS_SCOPES, "lineitems", services.lineItemsUrl(person.section())));
+            }
         }
         return claims;
     }
 
-    private interface Endpoint {
-        void answer(HttpExchange exchange);
+    // ---- deep linking
+
+    /** Where Tandem posts its LtiDeepLinkingResponse; with a query string, as Moodle's has. */
+    public String deepLinkReturnUrl() {
+        return origin + "/deep-link-return?course=7&sesskey=s3ss&lti=1";
     }
 
-    /** Any failure inside the platform becomes a 500 naming it, so that a test shows why instead of hanging up. */
-    private static HttpHandler handler(Endpoint endpoint) {
+    /** deep_linking_settings as Moodle sends them: accept_multiple as the string "false", data to echo. */
+    public Map<String, Object> deepLinkingSettings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("deep_link_return_url", deepLinkReturnUrl());
+        settings.put("accept_types", List.of("ltiResourceLink"));
+        settings.put("accept_presentation_document_targets", List.of("iframe", "window"));
+        settings.put("accept_multiple", "false");
+        settings.put("data", "moodle-dl-" + UUID.randomUUID());
+        return settings;
+    }
+
+    /** Makes the id_token an LtiDeepLinkingRequest with these settings (null: without the claim). */
+    public static Consumer<Token> deepLinkingRequest(Map<String, Object> settings) {
+        return t -> t.claims().claim(LTI + "message_type", "LtiDeepLinkingRequest").claim(LTI + "resource_link", null)
+                .claim(DL + "deep_linking_settings", settings);
+    }
+
+    /** A deep-linking response the platform accepted: the key it was signed with, and its claims. */
+    public record DeepLinkReturn(String kid, JWTClaimsSet claims) {
+    }
+
+    public List<DeepLinkReturn> deepLinkReturns() {
+        return List.copyOf(deepLinkReturns);
+    }
+
+    /** The browser's auto-post of Tandem's JWT: verified with Tandem's published JWKS and checked as an LMS checks it. */
+    private void deepLinkReturn(HttpExchange exchange) throws IOException {
+        String jwt = Browser.decodeForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).get("JWT");
+        String problem;
+        JWTClaimsSet claims = null;
+        String kid = null;
+        try {
+            SignedJWT verified = ToolJwks.verify(jwt);
+            kid = verified.getHeader().getKeyID();
+            claims = verified.getJWTClaimsSet();
+            problem = deepLinkProblem(claims);
+        } catch (IllegalArgumentException | java.text.ParseException e) {
+            problem = e.getMessage();
+        }
+        if (problem != null) {
+            respond(exchange, 400, "text/plain", "deep-linking response refused: " + problem);
+            return;
+        }
+        deepLinkReturns.add(new DeepLinkReturn(kid, claims));
+        respond(exchange, 200, "text/html; charset=utf-8", "<!DOCTYPE html><p>Content added to the course.</p>");
+    }
+
+    private String deepLinkProblem(JWTClaimsSet c) throws java.text.ParseException {
+        Instant now = Instant.now();
+        Map<String, Object> expected = Map.of(LTI + "message_type", "LtiDeepLinkingResponse", LTI + "version", "1.3.0",
+                LTI + "deployment_id", DEPLOYMENT_ID);
+        for (Map.Entry<String, Object> e : expected.entrySet()) {
+            if (!e.getValue().equals(c.getClaim(e.getKey()))) {
+                return e.getKey() + " must be " + e.getValue() + ", is " + c.getClaim(e.getKey());
+            }
+        }
+        if (!clientId().equals(c.getIssuer())) {
+            return "iss must be the client_id";
+        }
+        if (c.getAudience() == null || !c.getAudience().contains(issuer())) {
+            return "aud must be the platform issuer";
+        }
+        if (c.getExpirationTime() == null || !c.getExpirationTime().toInstant().isAfter(now)) {
+            return "exp missing or past";
+        }
+        if (c.getIssueTime() == null || c.getIssueTime().toInstant().isAfter(now.plusSeconds(60))) {
+            return "iat missing or in the future";
+        }
+        String nonce = c.getStringClaim("nonce");
+        if (blank(nonce) || !deepLinkNonces.add(nonce)) {
+            return "nonce missing or used before";
+        }
+        return c.getClaim(DL + "content_items") instanceof List<?> ? null : "content_items must be an array";
+    }
+
+    interface Endpoint {
+        void answer(HttpExchange exchange) throws Exception;
+    }
+
+    /**
+     * Any failure inside the platform becomes a 500 naming it, so that a test shows why instead of hanging up
+     * (unless the client hung up first: then there is nobody to tell).
+     */
+    static HttpHandler handler(Endpoint endpoint) {
         return exchange -> {
             try {
                 endpoint.answer(exchange);
-            } catch (RuntimeException e) {
-                respond(exchange, 500, "text/plain", "test platform failed: " + e);
+            } catch (Exception e) {
+                try {
+                    respond(exchange, 500, "text/plain", "test platform failed: " + e);
+                } catch (RuntimeException gone) {
+                    // the client closed the connection (it gave up waiting)
+                }
             } finally {
                 exchange.close();
             }
         };
     }
 
-    private static void respond(HttpExchange exchange, int status, String type, String body) {
+    static void respond(HttpExchange exchange, int status, String type, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         try {
             exchange.getResponseHeaders().set("Content-Type", type);
-            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
             exchange.getResponseBody().write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -357,6 +521,8 @@ public final class TestPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        services.close();
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -15,6 +15,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,7 +64,11 @@ public class NamesRolesService implements Rosters {
             return roster(sectionId);
         }
         List<Fetched> fetched = fetch(section, null);
-        rosterStore.store(sectionId, fetched);
+        try {
+            rosterStore.store(sectionId, fetched);
+        } catch (PersistenceException | TransactionalException e) {
+            // another refresh of this section committed first (unique membership): its roster is as fresh as ours
+        }
         return roster(sectionId);
     }
 

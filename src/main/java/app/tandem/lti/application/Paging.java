@@ -1,5 +1,6 @@
 package app.tandem.lti.application;
 
+import app.tandem.lti.api.PlatformServiceException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,7 +20,12 @@ final class Paging {
             Matcher m = LINK.matcher(header);
             while (m.find()) {
                 if (m.group(2).matches("(?i).*rel\\s*=\\s*\"?next\"?.*")) {
-                    return response.uri().resolve(m.group(1).strip()).toString();
+                    try {
+                        return response.uri().resolve(m.group(1).strip()).toString();
+                    } catch (IllegalArgumentException e) {
+                        throw new PlatformServiceException(PlatformServiceException.Kind.MALFORMED,
+                                "The LMS's link to the next page is not a valid URL.", response.statusCode());
+                    }
                 }
             }
         }

@@ -121,7 +121,8 @@ public class ServiceConnector {
                     response.statusCode());
         }
         JsonValue json = new Answer(response.statusCode(), response.body(), response).json();
-        if (json.getValueType() != JsonValue.ValueType.OBJECT || !json.asJsonObject().containsKey("access_token")) {
+        if (json.getValueType() != JsonValue.ValueType.OBJECT
+                || !(json.asJsonObject().get("access_token") instanceof jakarta.json.JsonString)) {
             throw new PlatformServiceException(Kind.MALFORMED, "The LMS's token answer has no access_token.", response.statusCode());
         }
         JsonObject o = json.asJsonObject();

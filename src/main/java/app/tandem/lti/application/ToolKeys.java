@@ -59,10 +59,12 @@ public class ToolKeys {
             return !now.isBefore(activateAt) && publishedAt(now);
         }
 
-        public String status(Instant now) {
+        /** next (published, not signing yet), current (signs now), retiring (replaced, still published), retired. */
+        public String status(Instant now, List<ScheduledKey> all) {
             if (!publishedAt(now)) return "retired";
             if (now.isBefore(activateAt)) return "next";
-            return retireAt == null ? "current" : "retiring";
+            boolean newer = all.stream().anyMatch(k -> k.purpose().equals(purpose) && k.activeAt(now) && k.activateAt().isAfter(activateAt));
+            return newer ? "retiring" : "current";
         }
     }
 
@@ -179,12 +181,19 @@ public class ToolKeys {
 
     private String rotateLocked(Duration lead, Duration overlap) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // A key still waiting for its activation never signed anything: the new rotation replaces it outright, or it
+        // would take over from the newer key when its own activation time comes.
+        em.createQuery("delete from ToolKeyEntity k where k.activateAt > :now").setParameter("now", now).executeUpdate();
         OffsetDateTime switchAt = now.plus(lead);
         String kid = null;
         for (String purpose : List.of(ToolKeyEntity.PURPOSE_SIGNING, ToolKeyEntity.PURPOSE_STATE)) {
-            for (ToolKeyEntity old : em.createQuery("select k from ToolKeyEntity k where k.purpose = :p and k.retireAt is null", ToolKeyEntity.class)
-                    .setParameter("p", purpose).getResultList()) {
-                old.retireAt = switchAt.plus(overlap);
+            // every key of this purpose still published stays so until the new one has signed for the overlap
+            for (ToolKeyEntity old : em.createQuery("select k from ToolKeyEntity k where k.purpose = :p and (k.retireAt is null or k.retireAt > :now)",
+                            ToolKeyEntity.class)
+                    .setParameter("p", purpose).setParameter("now", now).getResultList()) {
+                if (old.retireAt == null || old.retireAt.isBefore(switchAt.plus(overlap))) {
+                    old.retireAt = switchAt.plus(overlap);
+                }
             }
             JWK jwk = purpose.equals(ToolKeyEntity.PURPOSE_SIGNING) ? newSigningKey() : newStateKey();
             em.persist(entity(Tokens.newId(), jwk, purpose, switchAt));

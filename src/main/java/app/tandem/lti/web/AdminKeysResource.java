@@ -47,9 +47,10 @@ public class AdminKeysResource {
     public String list() {
         Instant now = Instant.now();
         JsonArrayBuilder arr = Json.createArrayBuilder();
-        keys.schedule().forEach(k -> {
+        var all = keys.schedule();
+        all.forEach(k -> {
             var o = Json.createObjectBuilder().add("kid", k.jwk().getKeyID()).add("purpose", k.purpose())
-                    .add("status", k.status(now)).add("activateAt", k.activateAt().toString());
+                    .add("status", k.status(now, all)).add("activateAt", k.activateAt().toString());
             if (k.retireAt() != null) {
                 o.add("retireAt", k.retireAt().toString());
             }
