@@ -125,6 +125,24 @@ public class StandardsService {
     }
 
     /**
+     * An item's associations both ways, with the other end shown as an item only when this person may see that
+     * item's framework (a teacher: enabled frameworks only); otherwise it appears as an identifier outside the library.
+     */
+    public List<StandardsStore.Related> related(LaunchContext launch, Item item) {
+        Set<String> visible = searchScope(launch).keySet();
+        List<StandardsStore.Related> out = new ArrayList<>();
+        for (StandardsStore.Related r : store.related(launch.districtId(), item)) {
+            if (r.otherItem() != null && !visible.contains(r.otherItem().frameworkId())) {
+                out.add(new StandardsStore.Related(r.associationId(), r.type(), r.outgoing(), r.otherIdentifier(), r.otherUri(),
+                        r.otherTitle(), null, null, r.sequenceNumber()));
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Crosswalks of the first hits: items of other visible frameworks linked by exactMatchOf or isRelatedTo (either
      * direction), so a search for a state standard also shows its CCSS equivalent and the other way round.
      */
@@ -137,7 +155,7 @@ public class StandardsService {
                 continue;
             }
             List<StandardsStore.Related> links = new ArrayList<>();
-            for (StandardsStore.Related r : store.related(launch.districtId(), item)) {
+            for (StandardsStore.Related r : related(launch, item)) {
                 if (r.otherItem() != null && visible.contains(r.otherItem().frameworkId())
                         && !r.otherItem().frameworkId().equals(item.frameworkId())
                         && (r.type().equals("exactMatchOf") || r.type().equals("isRelatedTo"))) {

@@ -105,7 +105,7 @@ public class StandardsApi {
         JsonArrayBuilder ancestors = Json.createArrayBuilder();
         store.ancestors(i).forEach(x -> ancestors.add(item(x)));
         JsonArrayBuilder related = Json.createArrayBuilder();
-        store.related(launch.districtId(), i).forEach(r -> {
+        standards.related(launch, i).forEach(r -> {
             JsonObjectBuilder b = Json.createObjectBuilder().add("type", r.type()).add("direction", r.outgoing() ? "from" : "to")
                     .add("otherIdentifier", r.otherIdentifier());
             if (r.otherUri() != null) {

@@ -127,7 +127,7 @@ public class StandardsPages {
             m.put("framework", f);
             m.put("ancestors", store.ancestors(item));
             m.put("children", store.children(f.id(), item.identifier(), StandardsService.PAGE));
-            m.put("related", store.related(launch.districtId(), item));
+            m.put("related", standards.related(launch, item));
             m.put("history", store.history(item.id()));
             m.put("panel", "1".equals(panel));
             return Fragments.render("standards/item.jte", access.contextPath(), m);

@@ -77,7 +77,14 @@ class CrosswalkTest {
                 EnumSet.of(AppRole.TEACHER), "LtiResourceLinkRequest", null, List.of(), OffsetDateTime.now().plusHours(1), Map.of(), null);
         store.enable(db.districtId, ccss, null, null, null);
         assertThat(service.crosswalks(teacher, List.of(hit), 10)).isEmpty();
+        // the item page shows the state standard only as an outside identifier until its framework is enabled
+        assertThat(service.related(teacher, ccssItem)).singleElement().satisfies(r -> {
+            assertThat(r.otherItem()).isNull();
+            assertThat(r.otherIdentifier()).isEqualTo(STATE_ITEM);
+        });
+        assertThat(service.related(coordinator, ccssItem)).singleElement().satisfies(r -> assertThat(r.otherItem()).isNotNull());
         store.enable(db.districtId, state, null, null, null);
         assertThat(service.crosswalks(teacher, List.of(hit), 10)).containsKey(ccssItem.id());
+        assertThat(service.related(teacher, ccssItem)).singleElement().satisfies(r -> assertThat(r.otherItem()).isNotNull());
     }
 }

@@ -9,10 +9,7 @@ final class Fixtures {
         return String.format("00000000-0000-4000-8000-%012d", i);
     }
 
-    /**
-     * A chain document ← item1 ← item2 ← ... ← itemN; with {@code cycle}, item1 is also made a child of item N's
-     * predecessor... precisely: item1 isChildOf item2 as well, closing a cycle 1 → 2 → 1.
-     */
+    /** A chain document ← item1 ← item2 ← … ← itemN; with {@code cycle}, item1 isChildOf item2 as well (1 → 2 → 1). */
     static String tree(String doc, int n, boolean cycle) {
         String docId = "d0000000-0000-4000-8000-" + String.format("%012d", doc.hashCode() & 0xffff);
         StringBuilder items = new StringBuilder();

@@ -18,7 +18,8 @@ import org.flywaydb.core.Flyway;
  * CASE import throughput and peak heap: generates a synthetic CFPackage of N items (+ N isChildOf associations)
  * from real CCSS text, then imports it with the production importer into H2 (file, MODE=LEGACY) or into an
  * embedded PostgreSQL. Run with -Xmx256m to check the memory budget. Usage:
- * {@code CaseImportBenchmark [items=1000000] [h2|postgres] [workDir=/tmp/tandem-bench]}
+ * {@code CaseImportBenchmark [items=1000000] [validate|h2|postgres|postgres-c] [workDir=/tmp/tandem-bench]} (postgres-c: a
+ * database initialised with the C locale)
  */
 public final class CaseImportBenchmark {
     public static void main(String[] args) throws Exception {
@@ -50,9 +51,13 @@ public final class CaseImportBenchmark {
         }
         AutoCloseable pg = null;
         DataSource ds;
-        if (db.equals("postgres")) {
-            io.zonky.test.db.postgres.embedded.EmbeddedPostgres p = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-                    .setDataDirectory(Files.createTempDirectory("tandem-bench-pg")).setCleanDataDirectory(true).start();
+        if (db.startsWith("postgres")) {
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder b = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .setDataDirectory(Files.createTempDirectory("tandem-bench-pg")).setCleanDataDirectory(true);
+            if (db.equals("postgres-c")) {
+                b.setLocaleConfig("locale", "C"); // byte-wise text comparison in indexes (initdb --locale=C)
+            }
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres p = b.start();
             pg = p;
             ds = p.getPostgresDatabase();
         } else {
