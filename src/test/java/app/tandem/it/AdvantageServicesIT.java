@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,8 +59,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AdvantageServicesIT {
     private static final String TOOL = Deployments.toolBase();
     private static final Pattern CHIP = Pattern.compile("<span class=\"chip\">([^<]*)</span>");
-    /** One platform per JVM: the tests' own, and (for in-container tests) the server's. */
-    private static TestPlatform platform;
+    private static final PlatformPerJvm PLATFORM = new PlatformPerJvm("AdvantageServicesIT");
 
     @Inject
     Grades grades;
@@ -77,11 +75,8 @@ class AdvantageServicesIT {
         return Deployments.tandemWithTestPlatform();
     }
 
-    private static synchronized TestPlatform platform() {
-        if (platform == null) {
-            platform = TestPlatform.start("AdvantageServicesIT-" + UUID.randomUUID().toString().substring(0, 8));
-        }
-        return platform;
+    private static TestPlatform platform() {
+        return PLATFORM.get();
     }
 
     private static PlatformServices services() {
@@ -90,6 +85,7 @@ class AdvantageServicesIT {
 
     @AfterEach
     void resetPlatform() {
+        TestPlatform platform = PLATFORM.started();
         if (platform != null) {
             platform.services().reset();
             platform.offerServices(true);
@@ -97,11 +93,8 @@ class AdvantageServicesIT {
     }
 
     @AfterAll
-    static synchronized void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-            platform = null;
-        }
+    static void stopPlatform() {
+        PLATFORM.close();
     }
 
     // ---- the roster panel (NRPS), over HTTP

@@ -19,9 +19,12 @@ import java.util.stream.Collectors;
 /**
  * What Tandem sees of a browser: cookies kept by hand (java.net.CookieManager drops Secure cookies on plain http,
  * which browsers keep for localhost) and no automatic redirects, so that a test sees every hop of a launch.
+ * HTTP/1.1, as browsers speak plain http (they never upgrade to h2c; the JDK client does, and its shared h2c
+ * connection to Liberty held concurrent launches for seconds).
  */
 public final class Browser {
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Pattern FORM = Pattern.compile("<form[^>]*action=\"([^\"]*)\"[^>]*>(.*?)</form>", Pattern.DOTALL);
     private static final Pattern INPUT = Pattern.compile("<input[^>]*name=\"([^\"]*)\"[^>]*value=\"([^\"]*)\"");
 

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -48,8 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(ArquillianExtension.class)
 class DeepLinkingIT {
     private static final String TOOL = Deployments.toolBase();
-    /** One platform per JVM: the tests' own, and (for the in-container test) the server's. */
-    private static TestPlatform platform;
+    private static final PlatformPerJvm PLATFORM = new PlatformPerJvm("DeepLinkingIT");
 
     @Inject
     DeepLinks deepLinks;
@@ -67,19 +65,13 @@ class DeepLinkingIT {
         return Deployments.tandemWithTestPlatform();
     }
 
-    private static synchronized TestPlatform platform() {
-        if (platform == null) {
-            platform = TestPlatform.start("DeepLinkingIT-" + UUID.randomUUID().toString().substring(0, 8));
-        }
-        return platform;
+    private static TestPlatform platform() {
+        return PLATFORM.get();
     }
 
     @AfterAll
-    static synchronized void stopPlatform() {
-        if (platform != null) {
-            platform().close();
-            platform = null;
-        }
+    static void stopPlatform() {
+        PLATFORM.close();
     }
 
     @Test

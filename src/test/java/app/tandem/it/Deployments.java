@@ -28,8 +28,8 @@ public final class Deployments {
      */
     public static WebArchive tandemWithTestPlatform() {
         return tandem()
-                .addClasses(TestPlatform.class, PlatformServices.class, ToolJwks.class, Browser.class, AdminClient.class,
-                        Html.class, Deployments.class)
+                .addClasses(TestPlatform.class, PlatformServices.class, PlatformPerJvm.class, ToolJwks.class, Browser.class,
+                        AdminClient.class, Html.class, Deployments.class)
                 .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
     }
 

@@ -6,11 +6,13 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.text.ParseException;
+import java.time.Instant;
 
 /**
  * Tandem's public keys as an LMS sees them: fetched with Nimbus from {@code <toolBase>/.well-known/jwks.json}
@@ -65,5 +67,28 @@ public final class ToolJwks {
             throw new IllegalArgumentException("cannot verify: " + e.getMessage());
         }
         return jwt;
+    }
+
+    /**
+     * What an LMS checks in any JWT Tandem sends it: {@code iss} (Tandem's client_id), {@code aud} naming the
+     * platform's endpoint or issuer, {@code exp} not past, {@code iat} present and not ahead by more than a minute.
+     *
+     * @return the first problem, or null
+     */
+    public static String claimsProblem(JWTClaimsSet c, String clientId, String audience) {
+        Instant now = Instant.now();
+        if (!clientId.equals(c.getIssuer())) {
+            return "iss must be the client_id";
+        }
+        if (c.getAudience() == null || !c.getAudience().contains(audience)) {
+            return "aud must name " + audience;
+        }
+        if (c.getExpirationTime() == null || !c.getExpirationTime().toInstant().isAfter(now)) {
+            return "exp missing or past";
+        }
+        if (c.getIssueTime() == null || c.getIssueTime().toInstant().isAfter(now.plusSeconds(60))) {
+            return "iat missing or in the future";
+        }
+        return null;
     }
 }
