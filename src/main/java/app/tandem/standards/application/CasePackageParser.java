@@ -177,27 +177,13 @@ public final class CasePackageParser {
                     if (!expectArray(parser, "CFItems")) {
                         continue;
                     }
-                    int index = 0;
-                    while (parser.hasNext()) {
-                        JsonParser.Event ev = parser.next();
-                        if (ev == JsonParser.Event.END_ARRAY) {
-                            break;
-                        }
-                        String where = "CFItems[" + index + "]";
-                        index++;
-                        if (ev != JsonParser.Event.START_OBJECT) {
-                            report.error("wrong_type", "Each CFItem must be an object.", where);
-                            if (ev == JsonParser.Event.START_ARRAY) {
-                                parser.skipArray();
-                            }
-                            continue;
-                        }
-                        ItemRecord item = item(parser.getObject(), where);
+                    eachObject(parser, "CFItems", "CFItem", (o, where) -> {
+                        ItemRecord item = item(o, where);
                         if (item != null && documentDelivered) {
                             sink.item(item, item.identifier());
                             items++;
                         }
-                    }
+                    });
                     sawItems = true;
                     sink.itemsComplete();
                 }
@@ -205,27 +191,13 @@ public final class CasePackageParser {
                     if (!expectArray(parser, "CFAssociations")) {
                         continue;
                     }
-                    int index = 0;
-                    while (parser.hasNext()) {
-                        JsonParser.Event ev = parser.next();
-                        if (ev == JsonParser.Event.END_ARRAY) {
-                            break;
-                        }
-                        String where = "CFAssociations[" + index + "]";
-                        index++;
-                        if (ev != JsonParser.Event.START_OBJECT) {
-                            report.error("wrong_type", "Each CFAssociation must be an object.", where);
-                            if (ev == JsonParser.Event.START_ARRAY) {
-                                parser.skipArray();
-                            }
-                            continue;
-                        }
-                        AssociationRecord a = association(parser.getObject(), where);
+                    eachObject(parser, "CFAssociations", "CFAssociation", (o, where) -> {
+                        AssociationRecord a = association(o, where);
                         if (a != null && documentDelivered) {
                             sink.association(a, a.identifier());
                             associations++;
                         }
-                    }
+                    });
                 }
                 case "CFDefinitions" -> {
                     JsonParser.Event fe = parser.next();
@@ -243,6 +215,27 @@ public final class CasePackageParser {
         }
         if (!sawItems) {
             sink.itemsComplete();
+        }
+    }
+
+    /** Hands each object of the array just opened to {@code each}; other values are reported and skipped. */
+    private void eachObject(JsonParser parser, String array, String element, java.util.function.BiConsumer<JsonObject, String> each) {
+        int index = 0;
+        while (parser.hasNext()) {
+            JsonParser.Event ev = parser.next();
+            if (ev == JsonParser.Event.END_ARRAY) {
+                return;
+            }
+            String where = array + "[" + index + "]";
+            index++;
+            if (ev != JsonParser.Event.START_OBJECT) {
+                report.error("wrong_type", "Each " + element + " must be an object.", where);
+                if (ev == JsonParser.Event.START_ARRAY) {
+                    parser.skipArray();
+                }
+                continue;
+            }
+            each.accept(parser.getObject(), where);
         }
     }
 
