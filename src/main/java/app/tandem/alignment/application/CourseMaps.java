@@ -268,12 +268,15 @@ public class CourseMaps {
         return i.title;
     }
 
+    /** Alignments first, then the item, each flushed: EclipseLink does not order deletes of unrelated entities. */
     private void removeItem(LaunchContext launch, ItemEntity i) {
         for (AlignmentEntity a : store.alignmentsOfItems(List.of(i.id))) {
             store.event(launch, a, i.title, "REMOVED");
             em.remove(a);
         }
+        em.flush();
         em.remove(i);
+        em.flush();
     }
 
     /** Moves an item up (negative) or down (positive) within its unit. */
