@@ -9,12 +9,7 @@ import app.tandem.standards.application.StandardsCatalog;
 import app.tandem.standards.application.StandardsCatalog.StandardRef;
 import app.tandem.standards.domain.StandardsStore;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -26,17 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The student view in headless Chromium inside the demo LMS's cross-site iframe. In the server first: a small
@@ -50,7 +34,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisabledIfSystemProperty(named = "tandem.it.database", matches = "postgres", disabledReason = "browser tests run in the H2 pass only")
 class StudentViewBrowserIT {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     static final String UNIT = "Unit 5: Linear functions (student view check)";
     static final String VIDEO = "Slope in the real world (video)";
     static final String DRAFT = "Slope quiz draft";
@@ -129,102 +112,19 @@ class StudentViewBrowserIT {
         return page;
     }
 
-    // ---- in Chromium
+    // ---- in Chromium (the Selenium code lives in StudentViewBrowser, which the server never loads)
 
     @Test
     @Order(2)
     @RunAsClient
     void avaSeesWhatSheIsLearningInTheLmsIframe() throws Exception {
-        WebDriver d = chromium();
-        try {
-            d.get(Deployments.demoBase() + "/demo/");
-            d.findElement(By.cssSelector("[data-testid=launch-student-alg1-p2]")).click();
-            enterToolFrame(d);
-            WebElement unit = new WebDriverWait(d, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
-                    By.xpath("//section[@data-testid='learn-unit'][h3[normalize-space()='" + UNIT + "']]")));
-            assertThat(d.findElement(By.id("student-home")).getText()).isEqualTo("What you are learning");
-            assertThat(unit.findElements(By.cssSelector("[data-testid=ican]"))).extracting(WebElement::getText)
-                    .containsExactly(STATEMENT, "Write the equation of a line through two given points.");
-            WebElement link = unit.findElement(By.linkText(VIDEO + " (opens in a new tab)"));
-            assertThat(link.getAttribute("href")).isEqualTo("https://videos.example/slope");
-            assertThat(link.getAttribute("target")).isEqualTo("_blank");
-            assertThat(link.getAttribute("rel")).contains("noopener");
-            String text = d.findElement(By.id("main")).getText();
-            assertThat(text).doesNotContain(DRAFT, NOTE, "Compare linear growth");
-            // the official wording is a keyboard-reachable disclosure
-            WebElement official = unit.findElement(By.cssSelector("details.learn-official summary"));
-            official.sendKeys(org.openqa.selenium.Keys.ENTER);
-            assertThat(unit.findElement(By.cssSelector("details.learn-official")).getAttribute("open")).isNotNull();
-            screenshot(d, "student-view");
-        } finally {
-            d.quit();
-        }
+        StudentViewBrowser.avaSeesWhatSheIsLearning();
     }
 
     @Test
     @Order(3)
     @RunAsClient
     void theTeacherPlacesTheVideoAndAvaOpensThePlacedLink() throws Exception {
-        WebDriver d = chromium();
-        try {
-            d.get(Deployments.demoBase() + "/demo/course/alg1-p2/add-content");
-            enterToolFrame(d);
-            WebDriverWait wait = new WebDriverWait(d, WAIT);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=deep-linking-form]")));
-            WebElement group = d.findElement(By.xpath("//fieldset[@data-testid='deep-linking-group'][legend[normalize-space()='" + UNIT + "']]"));
-            assertThat(group.getText()).contains(VIDEO).doesNotContain(DRAFT, NOTE);
-            group.findElement(By.xpath(".//label[contains(., '" + VIDEO + "')]")).click();
-            screenshot(d, "deep-linking-picker");
-            d.findElement(By.cssSelector("[data-testid=deep-linking-submit]")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=content-added]")));
-            assertThat(d.findElement(By.tagName("main")).getText()).contains(VIDEO);
-
-            d.switchTo().defaultContent();
-            d.get(Deployments.demoBase() + "/demo/course/alg1-p2?as=student");
-            d.findElement(By.xpath("//a[@data-testid='placed-link'][normalize-space()='" + VIDEO + "']")).click();
-            enterToolFrame(d);
-            WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=learn-resource-page]")));
-            assertThat(title.getText()).isEqualTo(VIDEO);
-            WebElement open = d.findElement(By.cssSelector("[data-testid=learn-open]"));
-            assertThat(open.getAttribute("href")).isEqualTo("https://videos.example/slope");
-            assertThat(open.getAttribute("rel")).contains("noopener");
-            assertThat(d.findElements(By.cssSelector("[data-testid=ican]"))).extracting(WebElement::getText)
-                    .containsExactly(STATEMENT, "Write the equation of a line through two given points.");
-            assertThat(d.findElements(By.cssSelector("[data-testid=learn-edit]"))).as("no edit links for students").isEmpty();
-            // the whole course loads in place with htmx (session header)
-            d.findElement(By.cssSelector("[data-testid=learn-all]")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#learn-all [data-testid=learn-unit]")));
-            screenshot(d, "student-placed-resource");
-        } finally {
-            d.quit();
-        }
-    }
-
-    private static void enterToolFrame(WebDriver d) {
-        WebElement frame = new WebDriverWait(d, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("iframe[data-testid=tool-frame]")));
-        new WebDriverWait(d, WAIT).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(frame));
-        String toolOrigin = java.net.URI.create(Deployments.toolBase()).resolve("/").toString().replaceAll("/$", "");
-        new WebDriverWait(d, WAIT).until(x -> Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript(
-                "return location.origin === arguments[0] && document.readyState === 'complete'", toolOrigin)));
-    }
-
-    private static WebDriver chromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("tandem.it.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--window-size=1280,1000",
-                "--user-data-dir=" + Files.createTempDirectory("tandem-learn-chromium"));
-        return new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("tandem.it.chromedriver", "/usr/bin/chromedriver"))).build(), options);
-    }
-
-    private static void screenshot(WebDriver d, String name) {
-        try {
-            Path dir = Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) d).getScreenshotAs(OutputType.BYTES));
-        } catch (Exception ignored) {
-            // screenshots are a convenience
-        }
+        StudentViewBrowser.teacherPlacesTheVideoAndAvaOpensIt();
     }
 }
