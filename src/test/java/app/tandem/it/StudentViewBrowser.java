@@ -2,20 +2,12 @@ package app.tandem.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -27,7 +19,7 @@ final class StudentViewBrowser {
     }
 
     static void avaSeesWhatSheIsLearning() throws Exception {
-        WebDriver d = chromium();
+        WebDriver d = StandardsBrowserIT.chromium();
         try {
             d.get(Deployments.demoBase() + "/demo/");
             d.findElement(By.cssSelector("[data-testid=launch-student-alg1-p2]")).click();
@@ -47,14 +39,14 @@ final class StudentViewBrowser {
             WebElement official = unit.findElement(By.cssSelector("details.learn-official summary"));
             official.sendKeys(Keys.ENTER);
             assertThat(unit.findElement(By.cssSelector("details.learn-official")).getAttribute("open")).isNotNull();
-            screenshot(d, "student-view");
+            StandardsBrowserIT.screenshot(d, "student-view");
         } finally {
             d.quit();
         }
     }
 
     static void teacherPlacesTheVideoAndAvaOpensIt() throws Exception {
-        WebDriver d = chromium();
+        WebDriver d = StandardsBrowserIT.chromium();
         try {
             d.get(Deployments.demoBase() + "/demo/course/alg1-p2/add-content");
             enterToolFrame(d);
@@ -63,7 +55,7 @@ final class StudentViewBrowser {
             WebElement group = d.findElement(By.xpath("//fieldset[@data-testid='deep-linking-group'][legend[normalize-space()='" + StudentViewBrowserIT.UNIT + "']]"));
             assertThat(group.getText()).contains(StudentViewBrowserIT.VIDEO).doesNotContain(StudentViewBrowserIT.DRAFT, StudentViewBrowserIT.NOTE);
             group.findElement(By.xpath(".//label[contains(., '" + StudentViewBrowserIT.VIDEO + "')]")).click();
-            screenshot(d, "deep-linking-picker");
+            StandardsBrowserIT.screenshot(d, "deep-linking-picker");
             d.findElement(By.cssSelector("[data-testid=deep-linking-submit]")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=content-added]")));
             assertThat(d.findElement(By.tagName("main")).getText()).contains(StudentViewBrowserIT.VIDEO);
@@ -83,7 +75,7 @@ final class StudentViewBrowser {
             // the whole course loads in place with htmx (session header)
             d.findElement(By.cssSelector("[data-testid=learn-all]")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#learn-all [data-testid=learn-unit]")));
-            screenshot(d, "student-placed-resource");
+            StandardsBrowserIT.screenshot(d, "student-placed-resource");
         } finally {
             d.quit();
         }
@@ -97,23 +89,4 @@ final class StudentViewBrowser {
                 "return location.origin === arguments[0] && document.readyState === 'complete'", toolOrigin)));
     }
 
-    private static WebDriver chromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("tandem.it.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--window-size=1280,1000",
-                "--user-data-dir=" + Files.createTempDirectory("tandem-learn-chromium"));
-        return new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("tandem.it.chromedriver", "/usr/bin/chromedriver"))).build(), options);
-    }
-
-    private static void screenshot(WebDriver d, String name) {
-        try {
-            Path dir = Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) d).getScreenshotAs(OutputType.BYTES));
-        } catch (Exception ignored) {
-            // screenshots are a convenience
-        }
-    }
 }

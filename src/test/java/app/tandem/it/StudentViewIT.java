@@ -98,7 +98,7 @@ class StudentViewIT {
     @Order(1)
     void seedsACourseMapAgainstTheImportedCcss() throws Exception {
         String coordinator = session(platform().launch(new Browser(), COORDINATOR));
-        Path file = data("opensalt_ccss-math_cfpackage-2016-draft.json");
+        Path file = ToolHttp.standardsFile("opensalt_ccss-math_cfpackage-2016-draft.json");
         JsonObject job = ToolHttp.importStandards(coordinator, "ccss-math.json", Files.readString(file));
         assertThat(job.getString("status")).as(job.toString()).isEqualTo("SUCCEEDED");
         framework = job.getString("frameworkId");
@@ -331,16 +331,6 @@ class StudentViewIT {
         String token = Html.sessionToken(launch.body());
         assertThat(token).as("session token").isNotNull();
         return token;
-    }
-
-    static Path data(String file) {
-        for (String base : new String[] {"../shared/data/standards", "/work/shared/data/standards", "../../shared/data/standards"}) {
-            Path p = Path.of(base, file);
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("missing standards data file " + file);
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** Calls to Tandem's pages and JSON API with a launch session (header X-Tandem-Session), from the tests' JVM or the server's. */
@@ -16,6 +18,17 @@ final class ToolHttp {
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     private ToolHttp() {
+    }
+
+    /** A file of the shared standards data folder (from the worktree, the main checkout or the server's working directory). */
+    static Path standardsFile(String file) {
+        for (String base : new String[] {"../shared/data/standards", "/work/shared/data/standards", "../../shared/data/standards"}) {
+            Path p = Path.of(base, file);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("missing standards data file " + file);
     }
 
     /** GET with the session (null: without). */
@@ -45,7 +58,11 @@ final class ToolHttp {
         if (started.statusCode() != 202) {
             throw new AssertionError("import not started (" + started.statusCode() + "): " + started.body());
         }
-        String id = object(started.body()).getString("id");
+        return waitForImport(coordinator, object(started.body()).getString("id"));
+    }
+
+    /** Polls an import job until it succeeded or failed (two minutes at most). */
+    static JsonObject waitForImport(String coordinator, String id) throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             JsonObject job = object(get(coordinator, "/api/standards/imports/" + id).body());
