@@ -62,6 +62,7 @@ public class SectionDirectory implements Sections {
                 .getResultList().stream().map(t -> new Person((String) t[0], (String) t[1])).toList();
     }
 
+    /** A row of {@link #SELECT} (Object[]: EclipseLink 4.0 answers JPQL multi-select queries typed Tuple with Object[]). */
     private static Section section(Object[] t) {
         return new Section((String) t[0], (String) t[1], (String) t[2], (String) t[3], (String) t[4], (String) t[5], (String) t[6]);
     }
