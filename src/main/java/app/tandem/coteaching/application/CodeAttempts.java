@@ -40,8 +40,9 @@ public class CodeAttempts {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void failed(String personId) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        em.createQuery("delete from CodeFailureEntity f where f.personId = :p and f.failedAt < :old")
-                .setParameter("p", personId).setParameter("old", now.minus(WINDOW.multipliedBy(4))).executeUpdate();
+        // Failures older than the window no longer count for anyone: purge them here (the table stays tiny).
+        em.createQuery("delete from CodeFailureEntity f where f.failedAt < :old")
+                .setParameter("old", now.minus(WINDOW.multipliedBy(4))).executeUpdate();
         CodeFailureEntity f = new CodeFailureEntity();
         f.id = Tokens.newId();
         f.personId = personId;

@@ -113,7 +113,6 @@ public class LinkGroupsApi {
 
     @POST
     @Path("{id}/leave")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Take one of the person's sections out of the group (body: sectionId, default the launch's section); "
             + "204 when that dissolved the group (no section left)")
     public Response leave(@PathParam("id") String id, @RequestBody(description = "{\"sectionId\": \"...\"}") String body) {
@@ -144,7 +143,6 @@ public class LinkGroupsApi {
 
     @POST
     @Path("invitations")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an invitation for a section the person teaches (body: sectionId?, label?, days? 1-30, default 7); "
             + "the answer holds the code, shown this once")
     @APIResponse(responseCode = "201", description = "created; code in the body")
