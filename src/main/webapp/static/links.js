@@ -17,10 +17,15 @@
     if (!source) { return; }
     var text = source.textContent.trim();
     if (navigator.clipboard && window.isSecureContext) {
+      // In an LMS iframe without allow="clipboard-write" this is refused: then copy through the selection.
       navigator.clipboard.writeText(text).then(function () { copied(button, 'Copied.'); },
-        function () { copied(button, 'Copying was blocked: select the code and copy it yourself.'); });
+        function () { copySelected(button, source); });
       return;
     }
+    copySelected(button, source);
+  });
+
+  function copySelected(button, source) {
     var range = document.createRange();
     range.selectNodeContents(source);
     var selection = window.getSelection();
@@ -28,8 +33,8 @@
     selection.addRange(range);
     var ok = false;
     try { ok = document.execCommand('copy'); } catch (ignored) { ok = false; }
-    copied(button, ok ? 'Copied.' : 'The code is selected: press Ctrl+C (or ⌘C) to copy it.');
-  });
+    copied(button, ok ? 'Copied.' : 'The code is selected: press Ctrl+C (\u2318C on a Mac) to copy it.');
+  }
 
   document.body.addEventListener('htmx:beforeSwap', function (e) {
     var xhr = e.detail.xhr;
