@@ -207,6 +207,48 @@ class LinkGroupsIT {
 
     @Test
     @RunAsClient
+    void concurrentJoinsNeverExceedTheSizeLimitOrSplitTheGroup() throws Exception {
+        Teacher host = teacher(MAIN.get(), "Hal Host", "Economics 1");
+        List<Teacher> joiners = new java.util.ArrayList<>();
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 2; i <= 5; i++) {
+            joiners.add(teacher(MAIN.get(), "Jay Joiner " + i, "Economics " + i));
+            codes.add(invite(host));
+        }
+        setPolicy("{\"maxGroupSize\":3}");
+
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> joins = new java.util.ArrayList<>();
+        for (int i = 0; i < joiners.size(); i++) { // four joins at once into a section that has no group yet
+            Teacher t = joiners.get(i);
+            joins.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(Deployments.toolBase() + "/api/linkgroups/join"))
+                    .header("X-Tandem-Session", t.session()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("code", codes.get(i)).add("sectionId", t.sectionId())
+                            .build().toString())).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        List<HttpResponse<String>> answers = joins.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(HttpResponse::statusCode).allMatch(s -> s == 200 || s == 409);
+        List<Teacher> joined = new java.util.ArrayList<>();
+        for (int i = 0; i < joiners.size(); i++) {
+            if (answers.get(i).statusCode() == 200) {
+                joined.add(joiners.get(i));
+            } else {
+                assertThat(groupId(joiners.get(i))).as("a refused section stays unlinked").isNull();
+            }
+        }
+        assertThat(joined).isNotEmpty().hasSizeLessThanOrEqualTo(2);
+        String group = groupId(host);
+        assertThat(object(api(host.session(), "GET", "/api/linkgroups/" + group, null).body()).getJsonArray("sections"))
+                .hasSize(1 + joined.size());
+        for (Teacher t : joined) {
+            assertThat(groupId(t)).isEqualTo(group);
+        }
+        assertThat(array(api(host.session(), "GET", "/api/linkgroups/invitations", null).body()))
+                .as("only the codes of successful joins are used up").hasSize(joiners.size() - joined.size());
+    }
+
+    @Test
+    @RunAsClient
     void codesThatDoNotWorkAllGetTheSameAnswerAndChangeNothing() throws Exception {
         Teacher inviter = teacher(MAIN.get(), "Ines Inviter", "Biology 1");
         Teacher joiner = teacher(MAIN.get(), "Jo Joiner", "Biology 2");
