@@ -63,7 +63,8 @@
   // After a successful request, the problems of its scope are gone; alignment lists announce what changed.
   document.body.addEventListener('htmx:afterRequest', function (e) {
     var elt = e.detail.elt;
-    if (!inMap(elt) || !e.detail.successful) { return; }
+    var xhr = e.detail.xhr;
+    if (!inMap(elt) || !xhr || xhr.status >= 400) { return; } // problems were made swappable (isError false): read the status
     clearProblems(elt.closest('[data-problem-scope]'));
   });
 

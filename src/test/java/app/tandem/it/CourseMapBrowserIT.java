@@ -200,7 +200,10 @@ class CourseMapBrowserIT {
     }
 
     private static List<String> itemIds(WebDriver d, String unitId) {
-        return d.findElements(By.cssSelector("#unit-" + unitId + " [data-testid=cm-item]")).stream().map(e -> e.getAttribute("data-id")).toList();
+        // read in one script: htmx may replace the list between two WebDriver calls
+        Object ids = ((JavascriptExecutor) d).executeScript("return Array.from(document.querySelectorAll(arguments[0])).map(function (e) {"
+                + " return e.getAttribute('data-id'); })", "#unit-" + unitId + " [data-testid=cm-item]");
+        return ((List<?>) ids).stream().map(String::valueOf).toList();
     }
 
     private static WebElement focus(JavascriptExecutor js, WebElement e) {

@@ -521,6 +521,16 @@ class LinkGroupsIT {
 
     @Test
     @RunAsClient
+    void theApiIsDescribedInTheOpenApiDocument() throws Exception {
+        HttpResponse<String> doc = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + Deployments.httpPort() + "/openapi"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(doc.statusCode()).isEqualTo(200);
+        assertThat(doc.body()).contains("/api/linkgroups/join").contains("/api/linkgroups/{id}/members").contains("/api/linkgroups/policy")
+                .contains("Link groups");
+    }
+
+    @Test
+    @RunAsClient
     void theDemoTeachersLinkPeriodTwoAndPeriodFiveInTheDemoLms() throws Exception {
         String rivera = StandardsIT.launch("rivera", "alg1-p2:teacher");
         String chen = StandardsIT.launch("chen", "alg1-p5:teacher");
