@@ -46,7 +46,7 @@ class StandardsBrowserIT {
         return Deployments.tandem();
     }
 
-    private static WebDriver chromium() throws Exception {
+    static WebDriver chromium() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("tandem.it.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -109,7 +109,7 @@ class StandardsBrowserIT {
         }
     }
 
-    private static void screenshot(WebDriver d, String name) {
+    static void screenshot(WebDriver d, String name) {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
