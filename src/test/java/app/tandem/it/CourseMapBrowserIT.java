@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -23,13 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -51,17 +44,6 @@ class CourseMapBrowserIT {
     @Deployment(testable = false)
     static WebArchive app() {
         return Deployments.tandem();
-    }
-
-    private static WebDriver chromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("tandem.it.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--window-size=1280,1100",
-                "--user-data-dir=" + Files.createTempDirectory("tandem-map-chromium"));
-        return new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("tandem.it.chromedriver", "/usr/bin/chromedriver"))).usingAnyFreePort().build(),
-                options);
     }
 
     /** The demo district's CCSS math framework, imported if it is not there yet. */
@@ -99,7 +81,7 @@ class CourseMapBrowserIT {
         String coordinator = StandardsIT.launch("okafor", "account:coordinator");
         String framework = mathFramework(coordinator);
         enable(coordinator, framework, true);
-        WebDriver d = chromium();
+        WebDriver d = StandardsBrowserIT.chromium();
         String session = null;
         String unitId = null;
         try {
@@ -164,7 +146,7 @@ class CourseMapBrowserIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alignments-" + video), code));
             assertThat(d.findElement(By.id("alignments-" + video)).getText()).contains("teaches").contains("Maria Rivera");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("map-status"), "Aligned “Proportions video” to " + code));
-            screenshot(d, "course-map-aligned");
+            StandardsBrowserIT.screenshot(d, "course-map-aligned");
 
             // a code that names no standard: the problem shows in the panel and the field is marked invalid
             WebElement codeField = d.findElement(By.id("code-" + video));
@@ -219,15 +201,5 @@ class CourseMapBrowserIT {
     private static String origin(String url) {
         java.net.URI u = java.net.URI.create(url);
         return u.getScheme() + "://" + u.getHost() + ":" + u.getPort();
-    }
-
-    private static void screenshot(WebDriver d, String name) {
-        try {
-            Path dir = Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) d).getScreenshotAs(OutputType.BYTES));
-        } catch (Exception ignored) {
-            // screenshots are a convenience
-        }
     }
 }

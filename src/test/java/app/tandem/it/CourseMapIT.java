@@ -122,6 +122,11 @@ class CourseMapIT {
                 .contains("/app/course/" + sectionA + "/coverage").contains("/app/course/" + sectionA + "/student-preview");
         assertThat(get(teacher, "/app/course/" + sectionA).body()).contains("data-section-id=\"" + sectionA + "\"");
         assertThat(array(get(teacher, "/api/sections/" + sectionA + "/units").body())).isEmpty();
+
+        HttpResponse<String> openapi = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + Deployments.httpPort() + "/openapi")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).contains("/api/sections/{s}/units").contains("/api/sections/{s}/alignments").contains("Course maps");
     }
 
     @Test

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,7 +88,13 @@ public class Alignments {
         a.createdAt = MapStore.now();
         em.persist(a);
         store.event(launch, a, item.title, "ADDED");
-        em.flush();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // the unique key (item, standard, type): someone made the same alignment at the same moment
+            throw new InvalidRequestException(409, "“" + item.title + "” was aligned to " + ref.label() + " (" + t.label()
+                    + ") by someone else at the same moment. Reload to see it.", Map.of("standardId", "already aligned"));
+        }
         return new Added(MapStore.view(a, ref, true), item.title, true);
     }
 
