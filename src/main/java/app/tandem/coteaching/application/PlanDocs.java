@@ -50,8 +50,16 @@ public final class PlanDocs {
 
     /** Validates and canonicalises a document; a 400 naming every wrong field otherwise. */
     public static JsonObject canonical(JsonObject raw) {
+        return canonical(raw, false);
+    }
+
+    /**
+     * As {@link #canonical(JsonObject)}; with {@code keepEmptyRows} blank list elements stay (a form being edited
+     * shows the row just added).
+     */
+    public static JsonObject canonical(JsonObject raw, boolean keepEmptyRows) {
         Map<String, String> errors = new LinkedHashMap<>();
-        JsonObject doc = object(PlanSchema.PLAN, raw, "", "", errors);
+        JsonObject doc = object(PlanSchema.PLAN, raw, "", "", errors, keepEmptyRows);
         if (errors.isEmpty()) {
             crossChecks(doc, errors);
         }
@@ -84,7 +92,7 @@ public final class PlanDocs {
         }
     }
 
-    private static JsonObject object(List<Field> fields, JsonObject raw, String path, String where, Map<String, String> errors) {
+    private static JsonObject object(List<Field> fields, JsonObject raw, String path, String where, Map<String, String> errors, boolean keep) {
         JsonObjectBuilder b = Json.createObjectBuilder();
         for (String key : raw.keySet()) {
             if (PlanSchema.field(fields, key).isEmpty() && !(key.equals("id") && !path.isEmpty() && isElementPath(path))) {
@@ -111,13 +119,13 @@ public final class PlanDocs {
             } else if (f instanceof Ref r) {
                 b.add(r.key(), ref(v, p, w, errors));
             } else if (f instanceof ListOf l) {
-                b.add(l.key(), list(l, v, p, where, errors));
+                b.add(l.key(), list(l, v, p, where, errors, keep));
             } else if (f instanceof Obj o) {
                 if (v != null && v.getValueType() != JsonValue.ValueType.OBJECT) {
                     errors.put(p, w + " must be an object.");
                     v = null;
                 }
-                b.add(o.key(), object(o.fields(), v == null ? JsonValue.EMPTY_JSON_OBJECT : v.asJsonObject(), p, where, errors));
+                b.add(o.key(), object(o.fields(), v == null ? JsonValue.EMPTY_JSON_OBJECT : v.asJsonObject(), p, where, errors, keep));
             }
         }
         return b.build();
@@ -245,7 +253,7 @@ public final class PlanDocs {
         return s;
     }
 
-    private static JsonArray list(ListOf l, JsonValue v, String p, String where, Map<String, String> errors) {
+    private static JsonArray list(ListOf l, JsonValue v, String p, String where, Map<String, String> errors, boolean keep) {
         JsonArrayBuilder out = Json.createArrayBuilder();
         if (v == null) {
             return out.build();
@@ -284,8 +292,8 @@ public final class PlanDocs {
                 errors.put(p + "/@" + id, w + "id " + id + " appears twice.");
                 continue;
             }
-            JsonObject element = object(l.fields(), o, p + "/@" + id, w, errors);
-            if (isEmptyElement(l, element)) {
+            JsonObject element = object(l.fields(), o, p + "/@" + id, w, errors, keep);
+            if (!keep && isEmptyElement(l, element)) {
                 continue;
             }
             out.add(Json.createObjectBuilder().add("id", id).addAll(Json.createObjectBuilder(element)));

@@ -127,6 +127,31 @@ public final class PlanSchema {
     private PlanSchema() {
     }
 
+    /** The field at a document path ({@code activities/@id/minutes}), if the schema has one. */
+    public static Optional<Field> fieldAt(String path) {
+        List<Field> fields = PLAN;
+        Field found = null;
+        for (String seg : path.split("/")) {
+            if (seg.startsWith("@")) {
+                if (!(found instanceof ListOf l)) {
+                    return Optional.empty();
+                }
+                fields = l.fields();
+                found = null;
+                continue;
+            }
+            if (fields == null) {
+                return Optional.empty();
+            }
+            found = field(fields, seg).orElse(null);
+            if (found == null) {
+                return Optional.empty();
+            }
+            fields = found instanceof Obj o ? o.fields() : null;
+        }
+        return Optional.ofNullable(found);
+    }
+
     public static Optional<Field> field(List<Field> fields, String key) {
         return fields.stream().filter(f -> f.key().equals(key)).findFirst();
     }
