@@ -44,6 +44,22 @@ final class LinkGroups {
         }
     }
 
+    /** The district of a section. */
+    static String districtOf(String sectionId) {
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("select district_id from section where id = ?")) {
+            ps.setString(1, sectionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no section " + sectionId);
+                }
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The registration of an issuer (the demo LMS's, say). */
     static String registrationOf(String issuer) {
         try (Connection c = dataSource().getConnection();

@@ -2,7 +2,6 @@ package app.tandem.coteaching.application;
 
 import app.tandem.lti.api.Sections;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -118,8 +117,5 @@ public final class PlanViews {
      */
     public record Conflicted(Plan current, JsonObject merged, List<ThreeWayMerge.Conflict> conflicts, List<String> mergedFrom)
             implements Outcome {
-        public static String text(JsonValue v) {
-            return PlanDocs.display(v);
-        }
     }
 }

@@ -259,11 +259,6 @@ public class Plans {
         return new Live(((Number) head[2]).longValue(), (String) head[3], (String) head[4], others, tx.commentCount(planId));
     }
 
-    public void leave(LaunchContext launch, String planId) {
-        open(launch, planId);
-        presence.leave(planId, launch.personId());
-    }
-
     // ---- students
 
     /** The published agendas of the launch section's group from yesterday on: only the student part of each plan. */

@@ -71,11 +71,6 @@ public class PresenceStore {
         return out;
     }
 
-    /** The person closed the plan (or left the page). */
-    public void leave(String planId, String personId) {
-        execute("delete from ct_plan_presence where plan_id = ? and person_id = ?", planId, personId);
-    }
-
     /** Forgets rows not refreshed since the given time. */
     public void purge(OffsetDateTime before) {
         try (Connection c = dataSource.getConnection();
@@ -84,16 +79,6 @@ public class PresenceStore {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("purging presence", e);
-        }
-    }
-
-    private void execute(String sql, String a, String b) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, a);
-            ps.setString(2, b);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("updating presence", e);
         }
     }
 }

@@ -8,7 +8,6 @@ import app.tandem.coteaching.application.PlanModel;
 import app.tandem.coteaching.application.PlanViews;
 import app.tandem.coteaching.application.Plans;
 import app.tandem.coteaching.application.ThreeWayMerge;
-import app.tandem.coteaching.domain.GroupStore;
 import app.tandem.lti.api.AppRole;
 import app.tandem.lti.api.LaunchContext;
 import app.tandem.standards.application.SearchIndex;
@@ -168,17 +167,6 @@ public class PlanPages {
                 }
                 return PlanDocs.with(doc, "standards/@" + arg, checks.standardElement(o.plan().districtId(), arg));
             }
-            case "additem" -> {
-                GroupStore.Item item = plans.courseMaps(o.group()).items().stream().filter(i -> i.id().equals(arg)).findFirst()
-                        .orElseThrow(() -> new InvalidRequestException("That item is not on the course map of a section in this group.", Map.of("op", "unknown item")));
-                var b = Json.createObjectBuilder().add("id", PlanDocs.newElementId()).add("title", cut(item.title()))
-                        .add("itemId", item.id());
-                if (item.url() != null && item.url().length() <= 2000 && (item.url().startsWith("http://") || item.url().startsWith("https://"))) {
-                    b.add("url", item.url());
-                }
-                JsonObject e = b.build();
-                return PlanDocs.with(doc, "materials/@" + e.getString("id"), e);
-            }
             default -> throw new InvalidRequestException("Unknown form action.", Map.of("op", "unknown"));
         }
     }
@@ -332,15 +320,6 @@ public class PlanPages {
             m.put("oobComments", commentsMoved);
             m.put("comments", commentsMoved ? plans.comments(launch, id) : List.of());
             return render("coteaching/planLive.jte", m);
-        });
-    }
-
-    @POST
-    @Path("{id}/leave")
-    public Response leave(@PathParam("id") String id) {
-        return guard(() -> {
-            plans.leave(requests.launch(), id);
-            return Response.noContent().build();
         });
     }
 
