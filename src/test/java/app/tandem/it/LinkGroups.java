@@ -29,51 +29,45 @@ final class LinkGroups {
 
     /** Tandem's id of a section Tandem saw in a launch: (registration, LTI context id). */
     static String sectionId(String registrationId, String contextId) {
-        try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("select id from section where registration_id = ? and context_id = ?")) {
-            ps.setString(1, registrationId);
-            ps.setString(2, contextId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("no section " + contextId + " (launch into it first)");
-                }
-                return rs.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return required(value("select id from section where registration_id = ? and context_id = ?", registrationId, contextId),
+                "no section " + contextId + " (launch into it first)");
     }
 
     /** The district of a section. */
     static String districtOf(String sectionId) {
-        try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("select district_id from section where id = ?")) {
-            ps.setString(1, sectionId);
+        return required(value("select district_id from section where id = ?", sectionId), "no section " + sectionId);
+    }
+
+    /** The registration of an issuer (the demo LMS's, say). */
+    static String registrationOf(String issuer) {
+        return required(value("select id from platform_registration where issuer = ?", issuer), "no registration for " + issuer);
+    }
+
+    /** The live group both sections are in, if they share one; else null. */
+    static String sharedLiveGroup(String sectionA, String sectionB) {
+        return value("select a.group_id from ct_group_section a join ct_group_section b on a.group_id = b.group_id "
+                + "join ct_link_group g on g.id = a.group_id where a.section_id = ? and b.section_id = ? and g.dissolved_at is null", sectionA, sectionB);
+    }
+
+    /** The first column of the first row, or null. */
+    private static String value(String sql, String... params) {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("no section " + sectionId);
-                }
-                return rs.getString(1);
+                return rs.next() ? rs.getString(1) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The registration of an issuer (the demo LMS's, say). */
-    static String registrationOf(String issuer) {
-        try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("select id from platform_registration where issuer = ?")) {
-            ps.setString(1, issuer);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("no registration for " + issuer);
-                }
-                return rs.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+    private static String required(String value, String problem) {
+        if (value == null) {
+            throw new IllegalStateException(problem);
         }
+        return value;
     }
 
     /**
@@ -111,21 +105,6 @@ final class LinkGroups {
             throw new IllegalStateException(e);
         }
         return groupId;
-    }
-
-    /** The live group both sections are in, if they share one; else null. */
-    static String sharedLiveGroup(String sectionA, String sectionB) {
-        try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("select a.group_id from ct_group_section a join ct_group_section b on a.group_id = b.group_id "
-                     + "join ct_link_group g on g.id = a.group_id where a.section_id = ? and b.section_id = ? and g.dissolved_at is null")) {
-            ps.setString(1, sectionA);
-            ps.setString(2, sectionB);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A unit with one item aligned (TEACHES) to a standard on a section's course map; returns {unitId, itemId}. */

@@ -30,7 +30,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -711,9 +710,5 @@ class PlansIT {
     private static String unescape(String s) {
         return s.replace("&#34;", "\"").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&amp;", "&");
-    }
-
-    static String idsOf(JsonArray a) {
-        return a.stream().map(v -> v.asJsonObject().getString("id")).collect(Collectors.joining(","));
     }
 }

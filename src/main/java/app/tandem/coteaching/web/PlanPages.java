@@ -418,7 +418,6 @@ public class PlanPages {
         m.put("comments", plans.comments(launch, id));
         m.put("mayEdit", o.mayEdit());
         m.put("notice", notice);
-        m.put("oob", false);
         return render("coteaching/planComments.jte", m);
     }
 
