@@ -49,6 +49,7 @@ final class CoPlanning {
     static void coEdit() {
         // launched again after the link: the plans card now offers a new plan
         launch(rivera, "rivera", "Maria Rivera", "alg1-p2");
+        wait(rivera).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=plan-new-toggle]"))).click();
         WebElement title = wait(rivera).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-title")));
         title.sendKeys(TITLE);
         rivera.findElement(By.cssSelector("[data-testid=plan-create]")).click();

@@ -44,6 +44,9 @@ class CoPlanningBrowserIT {
         CoPlanning.launchBoth();
     }
 
+    /** The group this test created inside the server (null if the sections were already linked). */
+    private static String createdGroup;
+
     /** Inside the server: link the two demo sections (unless they already share a live group). */
     @Test
     @Order(2)
@@ -52,7 +55,7 @@ class CoPlanningBrowserIT {
         String p2 = LinkGroups.sectionId(registration, "demo-course-alg1-p2");
         String p5 = LinkGroups.sectionId(registration, "demo-course-alg1-p5");
         if (LinkGroups.sharedLiveGroup(p2, p5) == null) {
-            LinkGroups.link(LinkGroups.districtOf(p2), "Algebra I (periods 2 and 5)", p2, p5);
+            createdGroup = LinkGroups.link(LinkGroups.districtOf(p2), "Algebra I (periods 2 and 5)", p2, p5);
         }
     }
 
@@ -61,5 +64,15 @@ class CoPlanningBrowserIT {
     @RunAsClient
     void eachSeesTheOtherAndTheOthersSavedChangeAndAConflictingSaveShowsTheResolver() {
         CoPlanning.coEdit();
+    }
+
+    /** Inside the server: the demo sections go back to how the test found them (other tests use the demo homes). */
+    @Test
+    @Order(4)
+    void theLinkThisTestMadeIsRemoved() {
+        if (createdGroup != null) {
+            LinkGroups.remove(createdGroup);
+            createdGroup = null;
+        }
     }
 }

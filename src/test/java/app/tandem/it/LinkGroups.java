@@ -107,6 +107,16 @@ final class LinkGroups {
         return groupId;
     }
 
+    /** Deletes a group with its sections and plans. */
+    static void remove(String groupId) {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("delete from ct_link_group where id = ?")) {
+            ps.setString(1, groupId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A unit with one item aligned (TEACHES) to a standard on a section's course map; returns {unitId, itemId}. */
     static String[] alignedItem(String sectionId, String districtId, String standardId, String frameworkId, String code) {
         String unit = UUID.randomUUID().toString();

@@ -46,6 +46,7 @@ public class Plans {
     /** How long a viewer counts as present after their last poll. */
     public static final int PRESENCE_SECONDS = 20;
     private static final int ATTEMPTS = 4;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Plans.class.getName());
 
     @Inject
     PlanTx tx;
@@ -329,6 +330,8 @@ public class Plans {
             try {
                 return work.get();
             } catch (PersistenceException | TransactionalException e) {
+                int lost = attempt;
+                LOG.fine(() -> "plan save attempt " + lost + " lost a race: " + e);
                 if (attempt >= ATTEMPTS) {
                     throw new InvalidRequestException(409, "Several teachers saved this plan at the same moment. Please save again.",
                             Map.of("plan", "busy"));

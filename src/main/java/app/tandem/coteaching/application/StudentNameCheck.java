@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Finds students' names in a plan's free text: a full name in any case, or a given name written as a name
- * (capitalised, a whole word). Codes, statements and links are not checked.
+ * Finds students' names in a plan's free text: a full name in any case, or a given name (or a one-word name)
+ * written as a name (capitalised, a whole word). Codes, statements and links are not checked.
  */
 public final class StudentNameCheck {
 
@@ -32,9 +32,14 @@ public final class StudentNameCheck {
             if (name.length() < 2) {
                 continue;
             }
+            if (!name.contains(" ")) {
+                // a single word ("Will") is a name only when written as one
+                probes.add(new Probe(name, word(name, 0)));
+                continue;
+            }
             probes.add(new Probe(name, word(name, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
             String given = name.split(" ")[0];
-            if (given.length() >= 2 && !given.equals(name)) {
+            if (given.length() >= 2) {
                 probes.add(new Probe(given, word(given, 0)));
             }
         }
