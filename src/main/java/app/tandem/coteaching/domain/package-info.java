@@ -1,2 +1,5 @@
-/** Co-teaching entities: link groups and their sections, invitations, district policy, the link audit log. */
+/**
+ * Co-teaching's tables: entities (invitations, policy, audit, plans, revisions, comments) and plain-JDBC stores
+ * (link groups, presence).
+ */
 package app.tandem.coteaching.domain;
