@@ -301,8 +301,14 @@ public final class PlanDocs {
         return out.build();
     }
 
-    /** An element whose fields are all empty (a blank form row) is dropped. */
+    /**
+     * An element whose fields are all empty (a blank form row) is dropped; a standard is never empty (its id names
+     * the standard, the server fills in code and statement).
+     */
     private static boolean isEmptyElement(ListOf l, JsonObject element) {
+        if (l.key().equals("standards")) {
+            return false;
+        }
         for (Field f : l.fields()) {
             JsonValue v = element.get(f.key());
             boolean empty;

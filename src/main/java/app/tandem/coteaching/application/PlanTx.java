@@ -15,7 +15,6 @@ import app.tandem.coteaching.domain.PlanCommentEntity;
 import app.tandem.coteaching.domain.PlanEntity;
 import app.tandem.coteaching.domain.PlanRevisionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -44,9 +43,6 @@ public class PlanTx {
     @PersistenceContext(unitName = "tandem")
     EntityManager em;
 
-    @Inject
-    PlanChecks checks;
-
     static JsonObject parse(String json) {
         try (JsonReader r = Json.createReader(new StringReader(json))) {
             return r.readObject();
@@ -67,7 +63,7 @@ public class PlanTx {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Object[]> head(String planId) {
         return em.createQuery("select p.groupId, p.districtId, p.version, p.updatedByName, p.updatedBy from PlanEntity p where p.id = :id", Object[].class)
-                .setParameter("id", planId).getResultStream().findFirst();
+                .setParameter("id", planId).getResultList().stream().findFirst();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -103,9 +99,9 @@ public class PlanTx {
                 e.endTime, e.unitTitle, e.version, e.updatedAt, e.updatedByName);
     }
 
+    /** Stores a new plan; the document was checked ({@link PlanChecks}) outside the transaction. */
     @Transactional
-    public Plan create(GroupStore.Group g, JsonObject doc, Actor actor, String kind, String summary) {
-        JsonObject checked = checks.check(g, doc);
+    public Plan create(GroupStore.Group g, JsonObject checked, Actor actor, String kind, String summary) {
         PlanEntity e = new PlanEntity();
         e.id = Tokens.newId();
         e.groupId = g.id();
@@ -122,10 +118,12 @@ public class PlanTx {
 
     /**
      * Stores a save made from {@code baseVersion}: directly when that is the current version, else merged with the
-     * newer versions; conflicts are returned and nothing is stored.
+     * newer versions; conflicts are returned and nothing is stored. The document was checked ({@link PlanChecks})
+     * outside the transaction: the standards library reads over its own connections, which a transaction on this
+     * (non-XA) data source cannot enlist.
      */
     @Transactional
-    public Outcome save(GroupStore.Group g, String planId, long baseVersion, JsonObject mine, Actor actor, String kind) {
+    public Outcome save(String planId, long baseVersion, JsonObject checked, Actor actor, String kind) {
         PlanEntity e = entity(planId);
         JsonObject current = parse(e.body);
         if (baseVersion > e.version || baseVersion < 1) {
@@ -133,7 +131,6 @@ public class PlanTx {
                     Map.of("baseVersion", "unknown version"));
         }
         JsonObject base = baseVersion == e.version ? current : snapshot(planId, baseVersion);
-        JsonObject checked = checks.check(g, mine, current, base);
         JsonObject result;
         List<String> mergedFrom = List.of();
         String done = kind;
@@ -191,6 +188,13 @@ public class PlanTx {
         revision(e, publish ? "PUBLISH" : "UNPUBLISH", actor,
                 publish ? "Published the student agenda to the group's sections" : "Unpublished the student agenda");
         return view(e);
+    }
+
+    /** The document of a version, if the plan has that version. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<JsonObject> snapshotOf(String planId, long version) {
+        return em.createQuery("select r.snapshot from PlanRevisionEntity r where r.planId = :p and r.version = :v", String.class)
+                .setParameter("p", planId).setParameter("v", version).getResultList().stream().findFirst().map(PlanTx::parse);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -146,7 +146,8 @@ public class Plans {
 
     /** A new draft from a whole document in a group the teacher belongs to (the launch section's by default). */
     public Plan create(LaunchContext launch, String groupId, JsonObject doc) {
-        return tx.create(planningGroup(launch, groupId), PlanDocs.canonical(doc), actor(launch), "CREATE", "Created the plan");
+        GroupStore.Group g = planningGroup(launch, groupId);
+        return tx.create(g, checks.check(g, PlanDocs.canonical(doc)), actor(launch), "CREATE", "Created the plan");
     }
 
     /** A new draft from the model's template, with the group's teachers in its roles (the launch's person first). */
@@ -162,7 +163,7 @@ public class Plans {
         teachers.add(launch.personId());
         access.describe(g).teachers().stream().map(Sections.Person::id).filter(id -> !id.equals(launch.personId())).forEach(teachers::add);
         JsonObject doc = PlanTemplates.starter(model, title == null ? "" : title.strip(), date, periodMinutes, teachers);
-        return tx.create(g, doc, actor(launch), "CREATE", "Created the plan from the " + model.label().toLowerCase(java.util.Locale.ROOT) + " template");
+        return tx.create(g, checks.check(g, doc), actor(launch), "CREATE", "Created the plan from the " + model.label().toLowerCase(java.util.Locale.ROOT) + " template");
     }
 
     private GroupStore.Group planningGroup(LaunchContext launch, String groupId) {
@@ -177,7 +178,9 @@ public class Plans {
     public Outcome save(LaunchContext launch, String planId, long baseVersion, JsonObject doc, String kind) {
         GroupStore.Group g = editable(launch, planId);
         JsonObject canonical = PlanDocs.canonical(doc);
-        return retrying(() -> tx.save(g, planId, baseVersion, canonical, actor(launch), kind));
+        JsonObject current = tx.find(planId).orElseThrow(Plans::noSuchPlan).doc();
+        JsonObject checked = checks.check(g, canonical, current, tx.snapshotOf(planId, baseVersion).orElse(null));
+        return retrying(() -> tx.save(planId, baseVersion, checked, actor(launch), kind));
     }
 
     public Saved restore(LaunchContext launch, String planId, long version) {
@@ -225,7 +228,7 @@ public class Plans {
             b.add("materials", materials);
         }
         String summary = "Copied from \u201c" + from.plan().title() + "\u201d (" + oldDate + ")";
-        return tx.create(target, PlanDocs.canonical(b.build()), actor(launch), "COPY", summary);
+        return tx.create(target, checks.check(target, PlanDocs.canonical(b.build()), doc), actor(launch), "COPY", summary);
     }
 
     // ---- working together

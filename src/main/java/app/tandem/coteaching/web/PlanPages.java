@@ -131,6 +131,9 @@ public class PlanPages {
         return guard(() -> {
             LaunchContext launch = requests.launch();
             PlanViews.Opened o = plans.open(launch, id);
+            if (!o.mayEdit()) {
+                throw new InvalidRequestException(403, "Only the teachers of the plan's link group change it.", Map.of("plan", "read-only"));
+            }
             long base = baseVersion(form.getFirst("baseVersion"));
             JsonObject doc = PlanForm.read(plans.revision(launch, id, base).doc(), form);
             doc = apply(launch, o, doc, form.getFirst("op"));

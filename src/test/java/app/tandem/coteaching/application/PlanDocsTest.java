@@ -30,6 +30,13 @@ class PlanDocsTest {
     }
 
     @Test
+    void aStandardNamedOnlyByItsIdIsKept() {
+        JsonObject doc = PlanDocs.canonical(Json.createObjectBuilder(minimal()).add("standards", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("id", "00000000-0000-4000-8000-000000000001"))).build());
+        assertThat(doc.getJsonArray("standards")).hasSize(1);
+    }
+
+    @Test
     void unknownModelsFieldsAndOversizedTextAreRefused() {
         assertThatThrownBy(() -> PlanDocs.canonical(Json.createObjectBuilder(minimal()).add("model", "LECTURE").build()))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Co-teaching model must be one of");
