@@ -153,53 +153,45 @@ public class CalendarStore {
 
     /** Plans of the groups that end on or after {@code from} (at most {@code limit}, earliest first). */
     public List<PlanRow> plans(Collection<String> groupIds, LocalDate from, int limit) {
-        List<PlanRow> out = new ArrayList<>();
-        if (groupIds.isEmpty()) {
-            return out;
-        }
-        String sql = "select id, group_id, title, model, status, starts_on, ends_on, start_time, end_time, body, created_at, updated_at, version "
-                + "from ct_plan where group_id in (" + marks(groupIds.size()) + ") and (starts_on >= ? or ends_on >= ?) order by starts_on, id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bind(ps, groupIds);
-            ps.setObject(i++, from);
-            ps.setObject(i, from);
-            ps.setMaxRows(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new PlanRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getObject(11, OffsetDateTime.class), rs.getObject(12, OffsetDateTime.class), rs.getLong(13)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading plans for a calendar", e);
-        }
-        return out;
+        return ofGroups("select id, group_id, title, model, status, starts_on, ends_on, start_time, end_time, body, created_at, updated_at, "
+                + "version from ct_plan where group_id in (%s) and (starts_on >= ? or ends_on >= ?) order by starts_on, id", groupIds, from, limit,
+                rs -> new PlanRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9),
+                        rs.getString(10), rs.getObject(11, OffsetDateTime.class), rs.getObject(12, OffsetDateTime.class), rs.getLong(13)));
     }
 
     /** Cancelled lessons of the groups dated on or after {@code from}. */
     public List<Cancelled> cancelled(Collection<String> groupIds, LocalDate from, int limit) {
-        List<Cancelled> out = new ArrayList<>();
+        return ofGroups("select plan_id, group_id, title, model, starts_on, ends_on, start_time, end_time, sequence, created_at, cancelled_at, "
+                + "cancelled_by_name from ct_plan_cancelled where group_id in (%s) and (starts_on >= ? or ends_on >= ?) order by starts_on, plan_id",
+                groupIds, from, limit,
+                rs -> new Cancelled(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
+                        rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getLong(9),
+                        rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class), rs.getString(12)));
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Rows of the groups ({@code %s}: their ids) from a day on, as {@code (starts_on >= ? or ends_on >= ?)}. */
+    private <T> List<T> ofGroups(String sql, Collection<String> groupIds, LocalDate from, int limit, Row<T> row) {
+        List<T> out = new ArrayList<>();
         if (groupIds.isEmpty()) {
             return out;
         }
-        String sql = "select plan_id, group_id, title, model, starts_on, ends_on, start_time, end_time, sequence, created_at, cancelled_at, "
-                + "cancelled_by_name from ct_plan_cancelled where group_id in (" + marks(groupIds.size()) + ") and (starts_on >= ? or ends_on >= ?) "
-                + "order by starts_on, plan_id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(String.format(sql, marks(groupIds.size())))) {
             int i = bind(ps, groupIds);
             ps.setObject(i++, from);
             ps.setObject(i, from);
             ps.setMaxRows(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Cancelled(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
-                            rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getLong(9),
-                            rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class), rs.getString(12)));
+                    out.add(row.read(rs));
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading cancelled lessons", e);
+            throw new IllegalStateException("reading plans for a calendar", e);
         }
         return out;
     }
