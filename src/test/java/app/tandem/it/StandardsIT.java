@@ -132,9 +132,13 @@ class StandardsIT {
     }
 
     static JsonObject waitFor(String id) throws Exception {
+        return waitFor(coordinator, id);
+    }
+
+    static JsonObject waitFor(String session, String id) throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
-            JsonObject job = object(get(coordinator, "/api/standards/imports/" + id).body());
+            JsonObject job = object(get(session, "/api/standards/imports/" + id).body());
             String status = job.getString("status");
             if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
                 return job;
