@@ -110,6 +110,10 @@ class StandardsProviderIT {
         assertThat(job.getString("source")).isEqualTo(provider.packageUrl("", "v1p0", SMART));
         assertThat(job.getJsonNumber("sizeBytes").longValue()).isEqualTo(Files.size(data("opensalt_smartlevel-test_case1p0.json")));
         assertThat(job.getJsonObject("report").getBoolean("committed")).isTrue();
+        if ("postgres".equals(System.getProperty("tandem.it.database"))) {
+            // inside Liberty the driver's COPY API is reached through the connection wrapper (PgCopy)
+            assertThat(messagesLog()).contains("Standards imports write new rows with PostgreSQL COPY");
+        }
     }
 
     @Test

@@ -190,7 +190,7 @@ public final class FrameworkImport implements ImportSink {
             return;
         }
         itemCount++;
-        if (!Fields.UUID.matcher(item.identifier()).matches()) {
+        if (!Fields.isUuid(item.identifier())) {
             nonUuidIdentifiers.put(idx, item.identifier());
         }
         if (write && !report.hasErrors()) {

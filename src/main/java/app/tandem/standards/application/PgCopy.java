@@ -1,6 +1,7 @@
 package app.tandem.standards.application;
 
 import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Method;
 import java.sql.Array;
 import java.sql.Connection;
@@ -27,6 +28,7 @@ import java.util.logging.Logger;
 final class PgCopy implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PgCopy.class.getName());
     private static final int SEND_AT = 256 * 1024;
+    private static final java.util.concurrent.atomic.AtomicBoolean REPORTED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final Object copyManager;
     private final Method copyIn;
@@ -65,9 +67,17 @@ final class PgCopy implements AutoCloseable {
             Object pg = c.unwrap(pgConnection);
             Object manager = pgConnection.getMethod("getCopyAPI").invoke(pg);
             Class<?> copyInType = Class.forName("org.postgresql.copy.CopyIn", false, pgConnection.getClassLoader());
-            return new PgCopy(manager, copyInType);
+            PgCopy copy = new PgCopy(manager, copyInType);
+            if (REPORTED.compareAndSet(false, true)) {
+                boolean own = pgConnection.getClassLoader() == PgCopy.class.getClassLoader();
+                LOG.info(() -> "Standards imports write new rows with PostgreSQL COPY (driver API from "
+                        + (own ? "the application's class path" : "the JDBC library's class loader") + ")");
+            }
+            return copy;
         } catch (SQLException | ReflectiveOperationException | LinkageError | RuntimeException e) {
-            LOG.log(Level.FINE, "PostgreSQL COPY not available; imports use multi-row INSERTs", e);
+            if (REPORTED.compareAndSet(false, true)) {
+                LOG.log(Level.INFO, "PostgreSQL COPY is not reachable (" + e + "); standards imports use multi-row INSERTs");
+            }
             return null;
         }
     }
@@ -172,51 +182,27 @@ final class PgCopy implements AutoCloseable {
         buf[len++] = b;
     }
 
-    /** A string in COPY text format: backslash, tab, newline and carriage return escaped; UTF-8. */
+    /**
+     * A string in COPY text format, UTF-8: backslash, tab, newline and carriage return escaped. Escaping works on the
+     * UTF-8 bytes because those four bytes never occur inside a multi-byte sequence.
+     */
     private void text(String s) {
-        int n = s.length();
-        ensure(n * 4 + 2);
-        for (int i = 0; i < n; i++) {
-            char ch = s.charAt(i);
-            if (ch < 0x80) {
-                switch (ch) {
-                    case '\\' -> {
-                        put((byte) '\\');
-                        put((byte) '\\');
-                    }
-                    case '\t' -> {
-                        put((byte) '\\');
-                        put((byte) 't');
-                    }
-                    case '\n' -> {
-                        put((byte) '\\');
-                        put((byte) 'n');
-                    }
-                    case '\r' -> {
-                        put((byte) '\\');
-                        put((byte) 'r');
-                    }
-                    default -> put((byte) ch);
-                }
-            } else if (ch < 0x800) {
-                put((byte) (0xC0 | (ch >> 6)));
-                put((byte) (0x80 | (ch & 0x3F)));
-            } else if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(ch, s.charAt(++i));
-                put((byte) (0xF0 | (cp >> 18)));
-                put((byte) (0x80 | ((cp >> 12) & 0x3F)));
-                put((byte) (0x80 | ((cp >> 6) & 0x3F)));
-                put((byte) (0x80 | (cp & 0x3F)));
-            } else if (Character.isSurrogate(ch)) {
-                put((byte) 0xEF); // a lone surrogate cannot be encoded: U+FFFD, as String.getBytes does
-                put((byte) 0xBF);
-                put((byte) 0xBD);
-            } else {
-                put((byte) (0xE0 | (ch >> 12)));
-                put((byte) (0x80 | ((ch >> 6) & 0x3F)));
-                put((byte) (0x80 | (ch & 0x3F)));
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        ensure(b.length * 2);
+        int from = 0;
+        for (int i = 0; i < b.length; i++) {
+            byte x = b[i];
+            byte esc = x == '\\' ? (byte) '\\' : x == '\t' ? (byte) 't' : x == '\n' ? (byte) 'n' : x == '\r' ? (byte) 'r' : 0;
+            if (esc != 0) {
+                System.arraycopy(b, from, buf, len, i - from);
+                len += i - from;
+                buf[len++] = '\\';
+                buf[len++] = esc;
+                from = i + 1;
             }
         }
+        System.arraycopy(b, from, buf, len, b.length - from);
+        len += b.length - from;
     }
 
     private void ascii(String s) {
