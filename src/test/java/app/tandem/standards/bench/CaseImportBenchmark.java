@@ -99,6 +99,8 @@ public final class CaseImportBenchmark {
             long start = System.nanoTime();
             long serverCpu0 = serverCpuNanos(pgData);
             long clientCpu0 = clientCpuNanos();
+            long threadCpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            String wal0 = pgData == null ? null : walPosition(ds);
             ImportRunner.Result r;
             try (Connection c = ds.getConnection()) {
                 c.setAutoCommit(false);
@@ -108,15 +110,17 @@ public final class CaseImportBenchmark {
             Thread.sleep(500); // the closed connection's backend must be reaped before its CPU shows in the postmaster's
             double serverCpu = (serverCpuNanos(pgData) - serverCpu0) / 1e9;
             double clientCpu = (clientCpuNanos() - clientCpu0) / 1e9;
+            double threadCpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadCpu0) / 1e9;
+            String wal = wal0 == null ? "" : String.format("; WAL %,d MB", walBytes(ds, wal0) >> 20);
             long peak = peakHeap();
             System.out.printf("run %d (%s, %s): committed=%s items=%,d associations=%,d added=%,d unchanged=%,d in %.1f s = %,.0f items/s; "
                             + "peak heap (sum of pool peaks) %,d MB of max %,d MB; errors=%d warnings=%d%n",
                     run, db, run == 1 ? "first import" : "re-import, unchanged", r.outcome().committed(), r.outcome().items(),
                     r.outcome().associations(), r.outcome().added(), r.outcome().unchanged(), s, r.outcome().items() / s,
                     peak >> 20, Runtime.getRuntime().maxMemory() >> 20, r.report().errorCount(), r.report().warningCount());
-            System.out.printf("      CPU: importer JVM %.1f s (%,.0f items per CPU-second)%s; load average %.1f%n", clientCpu,
-                    r.outcome().items() / clientCpu, pgData == null ? "" : String.format(", PostgreSQL %.1f s (%,.0f items per CPU-second)",
-                            serverCpu, r.outcome().items() / serverCpu), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf("      CPU: importer JVM %.1f s (import thread %.1f s: %,.0f items per CPU-second)%s%s; load average %.1f%n", clientCpu,
+                    threadCpu, r.outcome().items() / threadCpu, pgData == null ? "" : String.format(", PostgreSQL %.1f s (%,.0f items per CPU-second)",
+                            serverCpu, r.outcome().items() / serverCpu), wal, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
         if (pg != null) {
             pg.close();
@@ -146,6 +150,23 @@ public final class CaseImportBenchmark {
             return withExitedChildren ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
         } catch (java.io.IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    static String walPosition(DataSource ds) throws java.sql.SQLException {
+        try (Connection c = ds.getConnection(); var st = c.createStatement(); var rs = st.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    static long walBytes(DataSource ds, String from) throws java.sql.SQLException {
+        try (Connection c = ds.getConnection(); var ps = c.prepareStatement("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint")) {
+            ps.setString(1, from);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
