@@ -2,6 +2,7 @@ package app.tandem.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.tandem.standards.CaseProviderStub;
 import java.io.File;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -62,14 +63,7 @@ class StandardsBrowserIT {
         WebDriver d = chromium();
         try {
             WebDriverWait wait = new WebDriverWait(d, WAIT);
-            // a coordinator launch through the demo LMS, top level (the OIDC login, the platform's auth page, the form post)
-            Map<String, String> params = Map.of("iss", Deployments.demoBase() + "/demo", "login_hint", "okafor",
-                    "target_link_uri", Deployments.toolBase() + "/app/home", "lti_message_hint", "account:coordinator",
-                    "client_id", "tandem-demo-client", "lti_deployment_id", "demo-deployment-1");
-            d.get(Deployments.toolBase() + "/lti/login?" + params.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&")));
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=open-standards]"))).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=std-import-form]")));
+            openLibraryAsCoordinator(d, wait);
 
             // upload through the form; the progress fragment polls until the report
             Path file = StandardsIT.data("opensalt_ccss-math_cfpackage-2016-draft.json").toRealPath();
@@ -107,6 +101,49 @@ class StandardsBrowserIT {
             screenshot(d, "standards-tree");
         } finally {
             d.quit();
+        }
+    }
+
+    /** A coordinator launch through the demo LMS, top level (the OIDC login, the platform's auth page, the form post). */
+    private static void openLibraryAsCoordinator(WebDriver d, WebDriverWait wait) {
+        Map<String, String> params = Map.of("iss", Deployments.demoBase() + "/demo", "login_hint", "okafor",
+                "target_link_uri", Deployments.toolBase() + "/app/home", "lti_message_hint", "account:coordinator",
+                "client_id", "tandem-demo-client", "lti_deployment_id", "demo-deployment-1");
+        d.get(Deployments.toolBase() + "/lti/login?" + params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=open-standards]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=std-import-form]")));
+    }
+
+    @Test
+    void coordinatorPicksAFrameworkFromACaseProviderThatNeedsOAuth2() throws Exception {
+        try (CaseProviderStub provider = new CaseProviderStub()
+                .serve("d0000000-0000-0000-0000-000000000000", "SmartLevel Test", StandardsIT.data("opensalt_smartlevel-test_case1p0.json"))) {
+            WebDriver d = chromium();
+            try {
+                WebDriverWait wait = new WebDriverWait(d, WAIT);
+                openLibraryAsCoordinator(d, wait);
+                // the provider's base URL and its client credentials (the OAuth 2 fields are in a <details>)
+                d.findElement(By.id("std-provider-url")).sendKeys(provider.base() + "/secure");
+                d.findElement(By.cssSelector("[data-testid=std-provider-form] summary")).click();
+                d.findElement(By.id("std-provider-token-url")).sendKeys(provider.tokenUrl());
+                d.findElement(By.id("std-provider-client-id")).sendKeys(CaseProviderStub.CLIENT_ID);
+                d.findElement(By.id("std-provider-secret")).sendKeys(CaseProviderStub.CLIENT_SECRET);
+                d.findElement(By.cssSelector("[data-testid=std-provider-form] button[type=submit]")).click();
+
+                // the listing: one Import button per framework, outside the form but submitting it (form=)
+                WebElement listing = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=std-provider-documents]")));
+                assertThat(listing.getText()).contains("SmartLevel Test");
+                listing.findElement(By.cssSelector("button[name=package]")).click();
+                WebElement job = wait.until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#std-provider-result [data-testid=std-job][data-status=SUCCEEDED]")));
+                assertThat(job.getText()).contains("Imported").contains("14 standards");
+                assertThat(provider.tokensIssued()).isEqualTo(2); // one for the listing, one for the download
+                assertThat(d.getPageSource()).doesNotContain(CaseProviderStub.CLIENT_SECRET);
+                screenshot(d, "standards-provider");
+            } finally {
+                d.quit();
+            }
         }
     }
 

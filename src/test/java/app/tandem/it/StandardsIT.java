@@ -129,6 +129,10 @@ class StandardsIT {
         return ToolHttp.waitForImport(coordinator, id);
     }
 
+    static JsonObject waitFor(String session, String id) throws Exception {
+        return ToolHttp.waitForImport(session, id);
+    }
+
     @Test
     @Order(1)
     void coordinatorAndTeacherLaunchThroughTheDemoLms() throws Exception {

@@ -9,7 +9,7 @@ import java.sql.SQLException;
  * JDBC batches. Works the same on H2 and PostgreSQL (no driver-specific rewriting needed) and cuts the per-row
  * protocol and parsing cost that single-row batches pay.
  */
-final class BulkInsert implements AutoCloseable {
+final class BulkInsert implements RowWriter {
     private static final int STATEMENTS_PER_BATCH = 10;
 
     private final Connection c;
@@ -44,7 +44,8 @@ final class BulkInsert implements AutoCloseable {
         return b.toString();
     }
 
-    void add(Object... row) throws SQLException {
+    @Override
+    public void add(Object... row) throws SQLException {
         buffer[buffered++] = row;
         rows++;
         if (buffered == rowsPerStatement) {
@@ -61,7 +62,8 @@ final class BulkInsert implements AutoCloseable {
         }
     }
 
-    void flush() throws SQLException {
+    @Override
+    public void flush() throws SQLException {
         if (pendingStatements > 0) {
             multi.executeBatch();
             pendingStatements = 0;
@@ -75,7 +77,8 @@ final class BulkInsert implements AutoCloseable {
         }
     }
 
-    long rows() {
+    @Override
+    public long rows() {
         return rows;
     }
 

@@ -475,7 +475,7 @@ public final class CasePackageParser {
     }
 
     private void checkIdentifier(String identifier, String what) {
-        if (!Fields.UUID.matcher(identifier).matches()) {
+        if (!Fields.isUuid(identifier)) {
             report.warning("non_uuid_identifier", "Identifiers should be UUIDs (CASE); this one was kept as is.", what + " " + identifier);
         }
     }

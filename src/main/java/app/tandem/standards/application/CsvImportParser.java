@@ -218,7 +218,7 @@ public final class CsvImportParser {
                 if (!emitted.add(id)) {
                     continue;
                 }
-                if (!Fields.UUID.matcher(id).matches()) {
+                if (!Fields.isUuid(id)) {
                     report.warning("non_uuid_identifier", "Identifiers should be UUIDs (CASE); this one was kept as is.", row(r) + " (" + id + ")");
                 }
                 String statement = col.get(r, "fullstatement");

@@ -77,7 +77,7 @@ public final class Exporter {
         if (stored != null) {
             return stored;
         }
-        return Fields.UUID.matcher(identifier).matches() ? "urn:uuid:" + identifier.toLowerCase(java.util.Locale.ROOT)
+        return Fields.isUuid(identifier) ? "urn:uuid:" + identifier.toLowerCase(java.util.Locale.ROOT)
                 : "urn:tandem:" + kind + ":" + identifier;
     }
 

@@ -94,10 +94,11 @@ public final class FrameworkImport implements ImportSink {
     private final List<String[]> licences = new ArrayList<>();
     private boolean write = true;
 
-    private BulkInsert insertItem;
+    private PgCopy copy;
+    private RowWriter insertItem;
     private PreparedStatement updateItem;
     private PreparedStatement history;
-    private BulkInsert insertAssociation;
+    private RowWriter insertAssociation;
     private PreparedStatement updateAssociation;
     private int pendingUpdateItem;
     private int pendingHistory;
@@ -189,7 +190,7 @@ public final class FrameworkImport implements ImportSink {
             return;
         }
         itemCount++;
-        if (!Fields.UUID.matcher(item.identifier()).matches()) {
+        if (!Fields.isUuid(item.identifier())) {
             nonUuidIdentifiers.put(idx, item.identifier());
         }
         if (write && !report.hasErrors()) {
@@ -274,13 +275,27 @@ public final class FrameworkImport implements ImportSink {
 
     // ---- writing -------------------------------------------------------------------------------------------
 
+    private static final String[] ITEM_COLUMNS = {"id", "framework_id", "identifier", "uri", "full_statement",
+            "abbreviated_statement", "alternative_label", "human_coding_scheme", "list_enumeration", "item_type", "education_levels",
+            "concept_keywords", "notes", "language", "license_uri", "last_change", "file_order", "content_hash", "retired",
+            "first_version", "changed_in_version"};
+    private static final String[] ASSOCIATION_COLUMNS = {"id", "framework_id", "identifier", "uri", "association_type",
+            "origin_identifier", "origin_uri", "origin_title", "dest_identifier", "dest_uri", "dest_title", "sequence_number",
+            "grouping_identifier", "last_change", "file_order", "content_hash", "retired"};
+
+    /** New rows go by PostgreSQL COPY when the driver allows it (see {@link PgCopy}), else by multi-row INSERTs. */
     private void prepare() throws SQLException {
         int v = Types.VARCHAR;
-        insertItem = new BulkInsert(c, "std_item", new String[] {"id", "framework_id", "identifier", "uri", "full_statement",
-                "abbreviated_statement", "alternative_label", "human_coding_scheme", "list_enumeration", "item_type", "education_levels",
-                "concept_keywords", "notes", "language", "license_uri", "last_change", "file_order", "content_hash", "retired",
-                "first_version", "changed_in_version"},
-                new int[] {v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, Types.INTEGER, Types.BIGINT, Types.BOOLEAN, Types.INTEGER, Types.INTEGER}, 50);
+        copy = PgCopy.open(c);
+        if (copy != null) {
+            insertItem = copy.writer("std_item", ITEM_COLUMNS);
+            insertAssociation = copy.writer("std_association", ASSOCIATION_COLUMNS);
+        } else {
+            insertItem = new BulkInsert(c, "std_item", ITEM_COLUMNS,
+                    new int[] {v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, Types.INTEGER, Types.BIGINT, Types.BOOLEAN, Types.INTEGER, Types.INTEGER}, 50);
+            insertAssociation = new BulkInsert(c, "std_association", ASSOCIATION_COLUMNS,
+                    new int[] {v, v, v, v, v, v, v, v, v, v, v, Types.INTEGER, v, v, Types.INTEGER, Types.BIGINT, Types.BOOLEAN}, 50);
+        }
         updateItem = c.prepareStatement("UPDATE std_item SET uri = ?, full_statement = ?, abbreviated_statement = ?, alternative_label = ?, "
                 + "human_coding_scheme = ?, list_enumeration = ?, item_type = ?, education_levels = ?, concept_keywords = ?, notes = ?, "
                 + "language = ?, license_uri = ?, last_change = ?, file_order = ?, content_hash = ?, retired = FALSE, "
@@ -289,10 +304,6 @@ public final class FrameworkImport implements ImportSink {
                 + "human_coding_scheme, list_enumeration, item_type, education_levels, concept_keywords, notes, retired, recorded_at) "
                 + "SELECT ?, id, ?, full_statement, abbreviated_statement, human_coding_scheme, list_enumeration, item_type, "
                 + "education_levels, concept_keywords, notes, retired, ? FROM std_item WHERE id = ?");
-        insertAssociation = new BulkInsert(c, "std_association", new String[] {"id", "framework_id", "identifier", "uri",
-                "association_type", "origin_identifier", "origin_uri", "origin_title", "dest_identifier", "dest_uri", "dest_title",
-                "sequence_number", "grouping_identifier", "last_change", "file_order", "content_hash", "retired"},
-                new int[] {v, v, v, v, v, v, v, v, v, v, v, Types.INTEGER, v, v, Types.INTEGER, Types.BIGINT, Types.BOOLEAN}, 50);
         updateAssociation = c.prepareStatement("UPDATE std_association SET uri = ?, association_type = ?, origin_identifier = ?, "
                 + "origin_uri = ?, origin_title = ?, dest_identifier = ?, dest_uri = ?, dest_title = ?, sequence_number = ?, "
                 + "grouping_identifier = ?, last_change = ?, file_order = ?, content_hash = ?, retired = FALSE WHERE id = ?");
@@ -355,6 +366,9 @@ public final class FrameworkImport implements ImportSink {
 
     /** History rows copy the old state, so they always go before the updates that overwrite it. */
     private void flushUpdates() throws SQLException {
+        if (pendingHistory > 0 || pendingUpdateItem > 0) {
+            endCopy();
+        }
         if (pendingHistory > 0) {
             history.executeBatch();
             pendingHistory = 0;
@@ -394,6 +408,7 @@ public final class FrameworkImport implements ImportSink {
             ps.setString(14, id);
             ps.addBatch();
             if (++pendingUpdateAssociation >= BATCH) {
+                endCopy();
                 updateAssociation.executeBatch();
                 pendingUpdateAssociation = 0;
             }
@@ -488,7 +503,7 @@ public final class FrameworkImport implements ImportSink {
                 return new Outcome(false, null, document.title(), versionNo, itemCount, associationCount, 0, 0, 0, 0);
             }
             if (report.hasErrors()) {
-                c.rollback();
+                rollbackQuietly();
                 return new Outcome(false, newFramework ? null : frameworkId, document.title(), versionNo, itemCount, associationCount, 0, 0, 0, 0);
             }
             flushAll();
@@ -514,9 +529,19 @@ public final class FrameworkImport implements ImportSink {
         closeStatements();
     }
 
+    /** Ends a running COPY: other statements may use the connection again. */
+    private void endCopy() throws SQLException {
+        if (copy != null) {
+            copy.end();
+        }
+    }
+
     private void rollbackQuietly() {
         if (c == null) {
             return;
+        }
+        if (copy != null) {
+            copy.cancel();
         }
         try {
             c.rollback();
@@ -529,6 +554,7 @@ public final class FrameworkImport implements ImportSink {
         insertItem.flush();
         flushUpdates();
         insertAssociation.flush();
+        endCopy();
         if (pendingUpdateAssociation > 0) {
             updateAssociation.executeBatch();
             pendingUpdateAssociation = 0;
@@ -536,7 +562,7 @@ public final class FrameworkImport implements ImportSink {
     }
 
     private void closeStatements() {
-        for (AutoCloseable ps : new AutoCloseable[] {insertItem, updateItem, history, insertAssociation, updateAssociation}) {
+        for (AutoCloseable ps : new AutoCloseable[] {copy, insertItem, updateItem, history, insertAssociation, updateAssociation}) {
             if (ps != null) {
                 try {
                     ps.close();

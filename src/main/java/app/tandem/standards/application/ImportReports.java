@@ -52,6 +52,12 @@ public final class ImportReports {
                 .add("errors", Json.createArrayBuilder()).add("warnings", Json.createArrayBuilder()).build().toString();
     }
 
+    /** The same with a code saying what kind of problem (a CASE provider's: provider_timeout, provider_status, …). */
+    public static String problem(String code, String message) {
+        return Json.createObjectBuilder().add("committed", false).add("problem", message).add("problemCode", code)
+                .add("errors", Json.createArrayBuilder()).add("warnings", Json.createArrayBuilder()).build().toString();
+    }
+
     private static JsonArrayBuilder issues(List<ImportReport.Issue> list) {
         JsonArrayBuilder a = Json.createArrayBuilder();
         for (ImportReport.Issue i : list) {

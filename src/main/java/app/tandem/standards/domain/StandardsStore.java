@@ -344,6 +344,11 @@ public class StandardsStore {
         update("UPDATE std_import_job SET status = 'RUNNING', phase = 'reading', started_at = ?, heartbeat_at = ? WHERE id = ?", now, now, id);
     }
 
+    /** The size of a file that was downloaded for the job (a CASE provider import), once known. */
+    public void jobSize(String id, long size) {
+        update("UPDATE std_import_job SET size_bytes = ? WHERE id = ?", size, id);
+    }
+
     public void jobProgress(String id, String phase, String format, int percent, int items, int perSecond, int errors, int warnings) {
         update("UPDATE std_import_job SET phase = ?, source_format = COALESCE(?, source_format), percent = ?, items_done = ?, "
                         + "items_per_second = ?, error_count = ?, warning_count = ?, heartbeat_at = ? WHERE id = ?",

@@ -6,6 +6,7 @@ import app.tandem.lti.api.LaunchContext;
 import app.tandem.standards.application.Exporter;
 import app.tandem.standards.application.ImportJobs;
 import app.tandem.standards.application.ImportReports;
+import app.tandem.standards.application.ProviderImports;
 import app.tandem.standards.application.SearchIndex;
 import app.tandem.standards.application.StandardsService;
 import app.tandem.standards.domain.StandardsStore;
@@ -57,6 +58,9 @@ public class StandardsApi {
 
     @Inject
     ImportJobs jobs;
+
+    @Inject
+    ProviderImports providers;
 
     @Inject
     StandardsStore store;
@@ -182,6 +186,55 @@ public class StandardsApi {
         String jobId = jobs.submit(launch, body, name != null ? name : headerName, validateOnly);
         return Response.accepted(job(launch, jobId).build().toString())
                 .location(URI.create(access.contextPath() + "/api/standards/imports/" + jobId)).build();
+    }
+
+    @POST
+    @Path("imports/provider")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import from a CASE provider: {url, package, tokenUrl, clientId, clientSecret, scope, validateOnly}",
+            description = "url: a package (…/ims/case/v1p0|v1p1/CFPackages/{id}) starts a background job (202, like POST imports); "
+                    + "a listing (…/CFDocuments) or a provider's base URL answers 200 with its documents, each with the packageUrl to "
+                    + "send back as package. tokenUrl, clientId and clientSecret (all three or none) are OAuth 2 client credentials "
+                    + "(client_credentials grant, HTTP Basic client authentication, scope defaulting to the CASE read-only scope); "
+                    + "they are used for this request only and never stored. A URL that cannot be fetched (invalid, not http(s), "
+                    + "a refused address) or a provider problem while listing answers 400 naming the field; a provider problem "
+                    + "while downloading ends the job with report.problem and report.problemCode.")
+    public Response fromProvider(String body) {
+        LaunchContext launch = access.launch();
+        JsonObject o = JsonBodies.object(body);
+        JsonValue validate = o.get("validateOnly");
+        if (validate != null && validate != JsonValue.TRUE && validate != JsonValue.FALSE) {
+            throw new InvalidRequestException("validateOnly must be true or false.", Map.of("validateOnly", "boolean"));
+        }
+        ProviderImports.Outcome out = providers.start(launch, new ProviderImports.Request(JsonBodies.string(o, "url"),
+                JsonBodies.string(o, "package"), JsonBodies.string(o, "tokenUrl"), JsonBodies.string(o, "clientId"),
+                JsonBodies.string(o, "clientSecret"), JsonBodies.string(o, "scope")), validate == JsonValue.TRUE);
+        if (out.jobId() != null) {
+            return Response.accepted(job(launch, out.jobId()).build().toString())
+                    .location(URI.create(access.contextPath() + "/api/standards/imports/" + out.jobId())).build();
+        }
+        JsonArrayBuilder docs = Json.createArrayBuilder();
+        out.listing().documents().forEach(d -> {
+            JsonObjectBuilder b = Json.createObjectBuilder().add("identifier", d.identifier()).add("packageUrl", d.packageUrl().toString());
+            if (d.title() != null) {
+                b.add("title", d.title());
+            }
+            if (d.version() != null) {
+                b.add("version", d.version());
+            }
+            if (d.adoptionStatus() != null) {
+                b.add("adoptionStatus", d.adoptionStatus());
+            }
+            if (d.lastChange() != null) {
+                b.add("lastChangeDateTime", d.lastChange());
+            }
+            if (d.creator() != null) {
+                b.add("creator", d.creator());
+            }
+            docs.add(b);
+        });
+        return Response.ok(Json.createObjectBuilder().add("listing", out.listing().url().toString())
+                .add("caseVersion", out.listing().version()).add("documents", docs).build().toString()).build();
     }
 
     @GET

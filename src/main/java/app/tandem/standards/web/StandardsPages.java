@@ -4,6 +4,7 @@ import app.tandem.common.InvalidRequestException;
 import app.tandem.lti.api.LaunchContext;
 import app.tandem.standards.application.ImportJobs;
 import app.tandem.standards.application.ImportReports;
+import app.tandem.standards.application.ProviderImports;
 import app.tandem.standards.application.SearchIndex;
 import app.tandem.standards.application.SearchService;
 import app.tandem.standards.application.StandardsService;
@@ -45,6 +46,9 @@ public class StandardsPages {
 
     @Inject
     ImportJobs jobs;
+
+    @Inject
+    ProviderImports providers;
 
     @Inject
     SearchService search;
@@ -151,6 +155,27 @@ public class StandardsPages {
                 throw new UncheckedIOException(e);
             }
             return job(launch, jobId);
+        });
+    }
+
+    /**
+     * Import from a CASE provider: a package URL starts a job (progress fragment); a listing or base URL answers its
+     * frameworks, each with an Import button that posts the same form again with {@code package} set.
+     */
+    @POST
+    @Path("imports/provider")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response fromProvider(@FormParam("url") String url, @FormParam("package") String packageUrl, @FormParam("tokenUrl") String tokenUrl,
+                                 @FormParam("clientId") String clientId, @FormParam("clientSecret") String clientSecret,
+                                 @FormParam("scope") String scope, @FormParam("validateOnly") String validateOnly) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            ProviderImports.Outcome o = providers.start(launch, new ProviderImports.Request(url, packageUrl, tokenUrl, clientId, clientSecret, scope),
+                    "on".equals(validateOnly) || "true".equals(validateOnly));
+            if (o.jobId() != null) {
+                return job(launch, o.jobId());
+            }
+            return Fragments.render("standards/provider-documents.jte", access.contextPath(), Map.of("listing", o.listing()));
         });
     }
 

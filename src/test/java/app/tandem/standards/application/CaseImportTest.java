@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tandem.standards.TestDatabase;
 import app.tandem.standards.domain.ImportReport;
+import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** CASE JSON import of the real files in shared/data/standards, on H2 with the real schema. */
 class CaseImportTest {
-    final TestDatabase db = new TestDatabase();
+    final TestDatabase db = database();
+
+    /** H2 here; {@code ...OnPostgresTest} runs the same tests on PostgreSQL (COPY). */
+    TestDatabase database() {
+        return new TestDatabase();
+    }
 
     @TempDir
     Path tmp;
@@ -170,5 +176,42 @@ class CaseImportTest {
         ImportRunner.Result r = run(f);
         assertThat(r.outcome().committed()).as(codes(r.report())).isTrue();
         assertThat(db.string("SELECT title FROM std_framework")).isEqualTo("Late document");
+    }
+
+    @Test
+    void aLateErrorRollsBackEverythingAlreadyWritten() throws Exception {
+        // 4,000 items are streamed to the database (several COPY buffers on PostgreSQL) before the duplicate at the
+        // end of CFItems is found: the whole file is rolled back
+        Path f = tmp.resolve("late-duplicate.json");
+        String duplicate = "{\"identifier\":\"" + Fixtures.item(1) + "\",\"fullStatement\":\"again\"}";
+        Files.writeString(f, Fixtures.tree("d3", 4000, false).replace("}],\"CFAssociations\"", "}," + duplicate + "],\"CFAssociations\""));
+        ImportRunner.Result r = run(f);
+        assertThat(r.outcome().committed()).isFalse();
+        assertThat(r.report().errors()).anySatisfy(i -> assertThat(i.code()).isEqualTo("duplicate_identifier"));
+        assertThat(db.count("SELECT COUNT(*) FROM std_item")).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM std_association")).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM std_framework")).isZero();
+        // and the next import on the same database works
+        Path ok = tmp.resolve("ok.json");
+        Files.writeString(ok, Fixtures.tree("d3", 4000, false));
+        assertThat(run(ok).outcome().committed()).isTrue();
+        assertThat(db.count("SELECT COUNT(*) FROM std_item")).isEqualTo(4000);
+    }
+
+    @Test
+    void everyCharacterSurvivesTheBulkWrite() throws Exception {
+        String tricky = "tab\there, newline\nand \\N, a backslash \\ and CR\r; ünïcödé ≤ 😀 \u2028 end";
+        String json = Json.createObjectBuilder()
+                .add("CFDocument", Json.createObjectBuilder().add("identifier", "40000000-0000-0000-0000-000000000000").add("title", "Chars").add("creator", "t"))
+                .add("CFItems", Json.createArrayBuilder().add(Json.createObjectBuilder().add("identifier", "40000000-0000-0000-0000-000000000001")
+                        .add("fullStatement", tricky).add("notes", "\\N").add("humanCodingScheme", "C.1")))
+                .add("CFAssociations", Json.createArrayBuilder()).build().toString();
+        Path f = tmp.resolve("chars.json");
+        Files.writeString(f, json, StandardCharsets.UTF_8);
+        ImportRunner.Result r = run(f);
+        assertThat(r.outcome().committed()).as(codes(r.report())).isTrue();
+        assertThat(db.string("SELECT full_statement FROM std_item WHERE human_coding_scheme = 'C.1'")).isEqualTo(tricky);
+        assertThat(db.string("SELECT notes FROM std_item WHERE human_coding_scheme = 'C.1'")).isEqualTo("\\N");
+        assertThat(db.string("SELECT abbreviated_statement FROM std_item WHERE human_coding_scheme = 'C.1'")).isNull();
     }
 }

@@ -17,7 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** CSV dialects on the real files, errors naming row and column, and export round trips (CASE, Canvas, Moodle). */
 class CsvAndExportTest {
-    final TestDatabase db = new TestDatabase();
+    final TestDatabase db = database();
+
+    /** H2 here; {@code ...OnPostgresTest} runs the same tests on PostgreSQL (COPY). */
+    TestDatabase database() {
+        return new TestDatabase();
+    }
     final StandardsStore store = new StandardsStore(db.dataSource);
 
     @TempDir

@@ -50,12 +50,20 @@ public final class CaseImportBenchmark {
             return;
         }
         AutoCloseable pg = null;
+        Path pgData = null;
         DataSource ds;
         if (db.startsWith("postgres")) {
+            pgData = Files.createTempDirectory("tandem-bench-pg");
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder b = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-                    .setDataDirectory(Files.createTempDirectory("tandem-bench-pg")).setCleanDataDirectory(true);
+                    .setDataDirectory(pgData).setCleanDataDirectory(true);
             if (db.equals("postgres-c")) {
                 b.setLocaleConfig("locale", "C"); // byte-wise text comparison in indexes (initdb --locale=C)
+            }
+            // -Dbench.pg=shared_buffers=1GB,max_wal_size=4GB: server settings (default: PostgreSQL's own defaults)
+            for (String kv : System.getProperty("bench.pg", "").split(",")) {
+                if (kv.contains("=")) {
+                    b.setServerConfig(kv.substring(0, kv.indexOf('=')).strip(), kv.substring(kv.indexOf('=') + 1).strip());
+                }
             }
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres p = b.start();
             pg = p;
@@ -68,7 +76,14 @@ public final class CaseImportBenchmark {
             h2.setPassword("");
             ds = h2;
         }
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").callbackLocations(new String[0]).load().migrate();
+        // -Dbench.schema=11: the schema as of that migration (to compare with an earlier index set)
+        var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration").callbackLocations(new String[0]);
+        if (System.getProperty("bench.schema") != null) {
+            flyway.target(System.getProperty("bench.schema"));
+        }
+        flyway.load().migrate();
+        System.out.printf("database %s, schema %s, settings [%s], writes by %s%n", db, System.getProperty("bench.schema", "latest"),
+                System.getProperty("bench.pg", "defaults"), Boolean.getBoolean("tandem.standards.no-copy") ? "multi-row INSERT" : "COPY when PostgreSQL");
         String district = UUID.randomUUID().toString();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO district (id, name, created_at) VALUES (?,?,?)")) {
             ps.setString(1, district);
@@ -82,22 +97,81 @@ public final class CaseImportBenchmark {
                 pool.resetPeakUsage();
             }
             long start = System.nanoTime();
+            long serverCpu0 = serverCpuNanos(pgData);
+            long clientCpu0 = clientCpuNanos();
+            long threadCpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            String wal0 = pgData == null ? null : walPosition(ds);
             ImportRunner.Result r;
             try (Connection c = ds.getConnection()) {
                 c.setAutoCommit(false);
                 r = ImportRunner.run(c, file, new FrameworkImport.Target(district, null, null, file.getFileName().toString(), "case-json", null), null, null);
             }
             double s = (System.nanoTime() - start) / 1e9;
+            Thread.sleep(500); // the closed connection's backend must be reaped before its CPU shows in the postmaster's
+            double serverCpu = (serverCpuNanos(pgData) - serverCpu0) / 1e9;
+            double clientCpu = (clientCpuNanos() - clientCpu0) / 1e9;
+            double threadCpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadCpu0) / 1e9;
+            String wal = wal0 == null ? "" : String.format("; WAL %,d MB", walBytes(ds, wal0) >> 20);
             long peak = peakHeap();
             System.out.printf("run %d (%s, %s): committed=%s items=%,d associations=%,d added=%,d unchanged=%,d in %.1f s = %,.0f items/s; "
                             + "peak heap (sum of pool peaks) %,d MB of max %,d MB; errors=%d warnings=%d%n",
                     run, db, run == 1 ? "first import" : "re-import, unchanged", r.outcome().committed(), r.outcome().items(),
                     r.outcome().associations(), r.outcome().added(), r.outcome().unchanged(), s, r.outcome().items() / s,
                     peak >> 20, Runtime.getRuntime().maxMemory() >> 20, r.report().errorCount(), r.report().warningCount());
+            System.out.printf("      CPU: importer JVM %.1f s (import thread %.1f s: %,.0f items per CPU-second)%s%s; load average %.1f%n", clientCpu,
+                    threadCpu, r.outcome().items() / threadCpu, pgData == null ? "" : String.format(", PostgreSQL %.1f s (%,.0f items per CPU-second)",
+                            serverCpu, r.outcome().items() / serverCpu), wal, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
         if (pg != null) {
             pg.close();
         }
+    }
+
+    /**
+     * CPU time of the embedded PostgreSQL, found by its data folder: the postmaster's own and its exited children's
+     * (a closed connection's backend) from /proc/PID/stat, plus the live children's. 0 without one (or without /proc).
+     */
+    static long serverCpuNanos(Path dataDir) {
+        if (dataDir == null) {
+            return 0;
+        }
+        String dir = dataDir.toString();
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(cl -> cl.contains(dir)).orElse(false))
+                .mapToLong(p -> ticks(p.pid(), true) + p.descendants().mapToLong(d -> ticks(d.pid(), false)).sum()).sum() * 10_000_000L;
+    }
+
+    /** utime + stime (+ cutime + cstime) of a process in clock ticks (100 per second on Linux). */
+    private static long ticks(long pid, boolean withExitedChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // f[0] is field 3 (state): utime is field 14, stime 15, cutime 16, cstime 17
+            long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return withExitedChildren ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static String walPosition(DataSource ds) throws java.sql.SQLException {
+        try (Connection c = ds.getConnection(); var st = c.createStatement(); var rs = st.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    static long walBytes(DataSource ds, String from) throws java.sql.SQLException {
+        try (Connection c = ds.getConnection(); var ps = c.prepareStatement("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint")) {
+            ps.setString(1, from);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static long peakHeap() {
