@@ -51,7 +51,7 @@ class CoPlanningBrowserIT {
     @Test
     @Order(2)
     void theirSectionsAreLinked() {
-        String registration = LinkGroups.registrationOf(Deployments.demoBase() + "/demo");
+        String registration = LinkGroups.registrationOf(Deployments.demoBase() + "/demo", "tandem-demo-client");
         String p2 = LinkGroups.sectionId(registration, "demo-course-alg1-p2");
         String p5 = LinkGroups.sectionId(registration, "demo-course-alg1-p5");
         if (LinkGroups.sharedLiveGroup(p2, p5) == null) {

@@ -38,9 +38,10 @@ final class LinkGroups {
         return required(value("select district_id from section where id = ?", sectionId), "no section " + sectionId);
     }
 
-    /** The registration of an issuer (the demo LMS's, say). */
-    static String registrationOf(String issuer) {
-        return required(value("select id from platform_registration where issuer = ?", issuer), "no registration for " + issuer);
+    /** The registration of an issuer and client (the demo LMS's, say: it may have other clients registered dynamically). */
+    static String registrationOf(String issuer, String clientId) {
+        return required(value("select id from platform_registration where issuer = ? and client_id = ?", issuer, clientId),
+                "no registration for " + issuer + " and " + clientId);
     }
 
     /** The live group both sections are in, if they share one; else null. */
