@@ -5,7 +5,6 @@ import app.tandem.coteaching.domain.GroupStore;
 import app.tandem.standards.application.StandardsCatalog;
 import app.tandem.standards.application.StandardsCatalog.StandardRef;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -33,10 +32,11 @@ public class PlanChecks {
     PlanAccess access;
 
     @Inject
-    Instance<StudentNamesPolicy> policy;
+    CoteachingPolicies policies;
 
+    /** The district's co-teaching policy: may plans name students (default: no)? */
     public boolean studentNamesAllowed(String districtId) {
-        return policy.isResolvable() && policy.get().studentNamesAllowed(districtId);
+        return policies.of(districtId).plansMayNameStudents();
     }
 
     /** The document with references checked and filled in; a 400 naming the field otherwise. */
