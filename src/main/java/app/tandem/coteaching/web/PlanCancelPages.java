@@ -26,7 +26,8 @@ public class PlanCancelPages {
 
     @POST
     public Response cancel(@PathParam("id") String id, @FormParam("version") String version) {
-        return Fragments.guard(requests.contextPath(), () -> {
+        // a problem (409 saved meanwhile, 403) goes to the plan page's problem area, not over the page
+        Response r = Fragments.guard(requests.contextPath(), () -> {
             LaunchContext launch = requests.launch();
             Long seen = null;
             if (version != null && !version.isBlank()) {
@@ -39,5 +40,9 @@ public class PlanCancelPages {
             String title = cancellations.cancel(launch, id, seen);
             return Fragments.html(requests.contextPath(), "coteaching/planCancelled.jte", Map.of("title", title));
         });
+        if (r.getStatus() >= 400 && r.getStatus() != 401) {
+            return Response.fromResponse(r).header("HX-Retarget", "#plan-problems").header("HX-Reswap", "innerHTML").build();
+        }
+        return r;
     }
 }
