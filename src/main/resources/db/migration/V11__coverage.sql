@@ -4,7 +4,7 @@
 -- The district roll-up (sections × standards domains) reads this aggregate of al_alignment instead of the
 -- alignments themselves: one row per section and domain, a few rows per section instead of hundreds of alignments.
 -- It is derived data: rebuilt per section from al_alignment (and the standards catalog's domain of each standard)
--- whenever that section's alignments changed (al_alignment_event rows after refreshed_at), its coverage page was
+-- whenever that section's alignments changed (its al_alignment_event count changed), its coverage page was
 -- computed, a framework was re-imported (framework_version), or a coordinator asked for a full recompute.
 -- Deleting every row of these tables loses nothing: the next roll-up rebuilds them.
 
@@ -27,12 +27,14 @@ CREATE TABLE al_coverage_domain (
 );
 CREATE INDEX ix_al_coverage_domain_district ON al_coverage_domain (district_id);
 
--- Sections whose al_coverage_domain rows were computed, and when (the start of that computation).
+-- Sections whose al_coverage_domain rows were computed: when, from how many alignments, and how many history
+-- events (al_alignment_event) the section had just before (a later count that differs means a change since).
 CREATE TABLE al_coverage_section (
     section_id    VARCHAR(36)  PRIMARY KEY REFERENCES section (id) ON DELETE CASCADE,
     district_id   VARCHAR(36)  NOT NULL REFERENCES district (id),
     refreshed_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    alignments    INT          NOT NULL
+    alignments    INT          NOT NULL,
+    events        INT          NOT NULL
 );
 CREATE INDEX ix_al_coverage_section_district ON al_coverage_section (district_id);
 

@@ -24,6 +24,7 @@ public final class AlignmentSeed implements AutoCloseable {
     private final PreparedStatement alignment;
     private final PreparedStatement event;
     private int pending;
+    private boolean events = true;
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
     public AlignmentSeed(DataSource dataSource) throws SQLException {
@@ -41,6 +42,12 @@ public final class AlignmentSeed implements AutoCloseable {
                 + "alignment_type, created_by_name, created_at) VALUES (?,?,?,?,?,?,?,'seed',?)");
         event = c.prepareStatement("INSERT INTO al_alignment_event (id, section_id, item_id, standard_id, standard_code, alignment_type, "
                 + "action, person_name, occurred_at) VALUES (?,?,?,?,?,?,?,'seed',?)");
+    }
+
+    /** Whether alignments get their ADDED history event (default true; bulk data for benchmarks leaves them out). */
+    public AlignmentSeed events(boolean on) {
+        events = on;
+        return this;
     }
 
     public static String id() {
@@ -79,6 +86,7 @@ public final class AlignmentSeed implements AutoCloseable {
         return id;
     }
 
+    /** A section (the LMS context id derived from its id). */
     public String section(String districtId, String registrationId, String title) throws SQLException {
         String id = id();
         bind(section, id, registrationId, "ctx-" + id, districtId, title, null, now, now);
@@ -107,7 +115,9 @@ public final class AlignmentSeed implements AutoCloseable {
     public String align(String itemId, String sectionId, String standardId, String frameworkId, String code, String type) throws SQLException {
         String id = id();
         bind(alignment, id, itemId, sectionId, standardId, frameworkId, code, type, now);
-        bind(event, id(), sectionId, itemId, standardId, code, type, "ADDED", now);
+        if (events) {
+            bind(event, id(), sectionId, itemId, standardId, code, type, "ADDED", now);
+        }
         return id;
     }
 

@@ -67,7 +67,7 @@ public class Coverage {
             return percent(covered, targets);
         }
 
-        static int percent(int part, int whole) {
+        public static int percent(int part, int whole) {
             return whole == 0 ? 0 : (int) Math.floor(100.0 * part / whole);
         }
     }
@@ -145,6 +145,7 @@ public class Coverage {
         List<UnitRow> unitRows = store.units(List.of(section.id()));
         Map<String, UnitRow> unitsById = new HashMap<>();
         unitRows.forEach(u -> unitsById.put(u.id(), u));
+        Map<String, Integer> events = index.eventCounts(List.of(section.id()));
         List<AlignmentRow> rows = store.alignments(sectionIds);
 
         Map<String, Optional<TargetMap>> maps = new HashMap<>();
@@ -211,7 +212,7 @@ public class Coverage {
         List<UnitCoverage> units = unitRows.stream().map(u -> new UnitCoverage(u.id(), u.title(), u.position(),
                 Set.copyOf(unitCovered.getOrDefault(u.id(), Set.of())), unitAlignments.getOrDefault(u.id(), new int[1])[0])).toList();
 
-        index.write(districtId, List.of(section.id()), own, startedAt);
+        index.write(districtId, List.of(section.id()), own, events, startedAt);
         return new Report(section, settings, profile, List.copyOf(standards), units, List.copyOf(gaps), List.copyOf(outside.values()),
                 new Totals(profile.targets().size(), covered, taught, practised, assessed),
                 link == null ? null : link(section, link, standards, titleOf), level);

@@ -27,9 +27,11 @@ import java.util.logging.Logger;
  * step with the alignments, without hooks in the code that writes alignments:
  * <ul>
  * <li>a district never computed is computed in full by its first roll-up;</li>
- * <li>sections with alignment changes (al_alignment_event, which the course map writes on every change) since
- * their last computation are recomputed by the next roll-up; the check looks back {@link #MARGIN} further than the
- * last check, so changes committed late (or on a server whose clock is a little behind) are not missed;</li>
+ * <li>sections with alignment changes since their last computation are recomputed by the next roll-up: the course
+ * map writes an al_alignment_event row for every change; a roll-up looks at the sections with events since its
+ * district's last check (minus {@link #MARGIN}, so that changes committed late or stamped by a server whose clock is
+ * a little behind are not missed) and recomputes those whose event count differs from the count recorded when
+ * their rows were computed;</li>
  * <li>rows computed from an older framework version are recomputed when read;</li>
  * <li>a section's coverage page recomputes that section on the way ({@link #write}).</li>
  * </ul>
@@ -39,6 +41,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class CoverageIndex {
     static final Duration MARGIN = Duration.ofMinutes(5);
+    private static final Duration CHECK_EVERY = Duration.ofMinutes(1);
     private static final int BATCH = 1000;
     private static final Logger LOG = Logger.getLogger(CoverageIndex.class.getName());
 
@@ -70,15 +73,17 @@ public class CoverageIndex {
         } else {
             Map<String, SectionRow> byId = new HashMap<>();
             sections.forEach(s -> byId.put(s.id(), s));
-            store.changedSince(checked.get().minus(MARGIN)).forEach((sectionId, latest) -> {
-                SectionRow s = byId.get(sectionId);
-                if (s != null && (s.refreshedAt() == null || !latest.isBefore(s.refreshedAt().minus(MARGIN)))) {
+            List<String> recent = store.changedSince(checked.get().minus(MARGIN)).keySet().stream().filter(byId::containsKey).toList();
+            store.eventCounts(recent).forEach((sectionId, count) -> {
+                if (!count.equals(byId.get(sectionId).events())) {
                     stale.add(sectionId);
                 }
             });
         }
         recompute(districtId, stale, now);
-        store.eventsChecked(districtId, now);
+        if (checked.isEmpty() || checked.get().isBefore(now.minus(CHECK_EVERY))) {
+            store.eventsChecked(districtId, now);
+        }
         if (checked.isEmpty()) {
             LOG.info(() -> "Coverage roll-up of district " + districtId + " computed in full: " + sections.size() + " sections");
         }
@@ -91,24 +96,35 @@ public class CoverageIndex {
         Map<String, Optional<TargetMap>> maps = new HashMap<>();
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            Map<String, Integer> events = store.eventCounts(batch);
             List<AlignmentKey> keys = new ArrayList<>();
             store.forEachAlignmentKey(batch, keys::add);
-            write(districtId, batch, keys, startedAt, maps);
+            write(districtId, batch, keys, events, startedAt, maps);
         }
     }
 
-    /** Writes the aggregate of the sections computed from these (all their) alignments. */
-    public void write(String districtId, Collection<String> sectionIds, Collection<AlignmentKey> alignments, OffsetDateTime startedAt) {
-        write(districtId, sectionIds, alignments, startedAt, new HashMap<>());
+    /** How many history events each section has; count them before reading the alignments a {@link #write} is given. */
+    public Map<String, Integer> eventCounts(Collection<String> sectionIds) {
+        return store.eventCounts(sectionIds);
     }
 
-    private void write(String districtId, Collection<String> sectionIds, Collection<AlignmentKey> alignments, OffsetDateTime startedAt,
-                       Map<String, Optional<TargetMap>> maps) {
+    /**
+     * Writes the aggregate of the sections computed from these (all their) alignments.
+     *
+     * @param events the sections' history event counts from before the alignments were read
+     */
+    public void write(String districtId, Collection<String> sectionIds, Collection<AlignmentKey> alignments, Map<String, Integer> events,
+                      OffsetDateTime startedAt) {
+        write(districtId, sectionIds, alignments, events, startedAt, new HashMap<>());
+    }
+
+    private void write(String districtId, Collection<String> sectionIds, Collection<AlignmentKey> alignments, Map<String, Integer> events,
+                       OffsetDateTime startedAt, Map<String, Optional<TargetMap>> maps) {
         Map<String, Integer> counts = new HashMap<>();
         alignments.forEach(a -> counts.merge(a.sectionId(), 1, Integer::sum));
         List<DomainRow> rows = aggregate(districtId, alignments, maps);
         try {
-            store.replace(districtId, sectionIds, rows, counts, startedAt);
+            store.replace(districtId, sectionIds, rows, counts, events, startedAt);
         } catch (CoverageStore.CoverageStoreException e) {
             if (!e.duplicate()) {
                 throw e;

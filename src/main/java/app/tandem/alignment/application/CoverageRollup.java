@@ -192,34 +192,40 @@ public class CoverageRollup {
         if (filter.frameworkId() != null && enabled.stream().noneMatch(f -> f.id().equals(filter.frameworkId()))) {
             throw new InvalidRequestException("That framework is not one of your district's enabled frameworks.", Map.of("framework", "unknown"));
         }
+        long tA = System.nanoTime();
         List<SectionRow> sectionRows = store.sections(districtId);
+        long tB = System.nanoTime();
         CoverageIndex.Update update = index.update(districtId, sectionRows);
+        long tC = System.nanoTime();
 
         record Sec(SectionRow row, SectionInfo info, Profile profile) {
         }
-        Map<String, Profile> profiles = new HashMap<>();
+        record Resolved(Set<String> grades, Set<String> subjects, List<FrameworkRef> frameworks, List<String> titles, Profile profile) {
+        }
+        Map<String, Resolved> resolved = new HashMap<>(); // sections share a few distinct settings
         Set<String> grades = new TreeSet<>();
         Set<String> subjects = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         Set<String> schools = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         Map<String, Sec> matching = new LinkedHashMap<>();
         for (SectionRow r : sectionRows) {
-            Set<String> g = CourseSettings.split(r.grades());
-            Set<String> s = CourseSettings.split(r.subjects());
-            List<FrameworkRef> fws = CourseSettings.effectiveFrameworks(enabled, g, s, CourseSettings.split(r.frameworkIds()));
-            grades.addAll(g);
-            subjects.addAll(s);
+            Resolved x = resolved.computeIfAbsent(r.grades() + "\u0000" + r.subjects() + "\u0000" + r.frameworkIds(), k -> {
+                Set<String> g = CourseSettings.split(r.grades());
+                Set<String> s = CourseSettings.split(r.subjects());
+                List<FrameworkRef> fws = CourseSettings.effectiveFrameworks(enabled, g, s, CourseSettings.split(r.frameworkIds()));
+                grades.addAll(g);
+                subjects.addAll(s);
+                return new Resolved(g, s, fws, fws.stream().map(FrameworkRef::title).toList(), targets.profile(districtId, fws, g));
+            });
             if (r.school() != null) {
                 schools.add(r.school());
             }
-            if (filter.grade() != null && !g.contains(filter.grade())
-                    || filter.subject() != null && s.stream().noneMatch(x -> x.equalsIgnoreCase(filter.subject()))
+            if (filter.grade() != null && !x.grades().contains(filter.grade())
+                    || filter.subject() != null && x.subjects().stream().noneMatch(v -> v.equalsIgnoreCase(filter.subject()))
                     || filter.school() != null && !filter.school().equalsIgnoreCase(r.school())
-                    || filter.frameworkId() != null && fws.stream().noneMatch(f -> f.id().equals(filter.frameworkId()))) {
+                    || filter.frameworkId() != null && x.frameworks().stream().noneMatch(f -> f.id().equals(filter.frameworkId()))) {
                 continue;
             }
-            String key = g + "|" + fws.stream().map(FrameworkRef::id).toList();
-            Profile p = profiles.computeIfAbsent(key, k -> targets.profile(districtId, fws, g));
-            matching.put(r.id(), new Sec(r, new SectionInfo(r.id(), title(r), r.school(), g, s, fws.stream().map(FrameworkRef::title).toList()), p));
+            matching.put(r.id(), new Sec(r, new SectionInfo(r.id(), title(r), r.school(), x.grades(), x.subjects(), x.titles()), x.profile()));
         }
 
         // the aggregate rows of the matching sections; rows of an older framework version are recomputed first
@@ -227,6 +233,7 @@ public class CoverageRollup {
         enabled.forEach(f -> versions.put(f.id(), f.version()));
         Map<String, Map<String, List<DomainRow>>> rows = new HashMap<>();
         Set<String> outdated = new HashSet<>();
+        long tD = System.nanoTime();
         store.forEachDomainRow(districtId, r -> {
             if (matching.containsKey(r.sectionId())) {
                 add(rows, r);
@@ -258,6 +265,7 @@ public class CoverageRollup {
                 }
             }
         }
+        long tE = System.nanoTime();
         boolean byFramework = domainColumns.size() > maxDomainColumns;
         List<Column> columns = byFramework ? enabled.stream().filter(f -> filter.frameworkId() == null || f.id().equals(filter.frameworkId()))
                 .filter(f -> domainColumns.stream().anyMatch(c -> c.frameworkId().equals(f.id())))
@@ -307,6 +315,10 @@ public class CoverageRollup {
         Comparator<Row> byTitle = Comparator.comparing((Row r) -> r.section().title(), String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(r -> r.section().id());
         Comparator<Row> byShare = Comparator.comparingDouble(r -> r.targets() == 0 ? 2.0 : (double) r.covered() / r.targets());
+        if (System.getProperty("coverage.debug") != null) {
+            System.out.printf("  [frameworks %.1f, sections %.1f, update %.1f, profiles %.1f, rows %.1f, cells %.1f ms]%n", (tA - t0) / 1e6,
+                    (tB - tA) / 1e6, (tC - tB) / 1e6, (tD - tC) / 1e6, (tE - tD) / 1e6, (System.nanoTime() - tE) / 1e6);
+        }
         result.sort(switch (filter.sort()) {
             case LEAST -> byShare.thenComparing(byTitle);
             case MOST -> byShare.reversed().thenComparing(byTitle);

@@ -49,9 +49,12 @@ public class CoverageStore {
     public record AlignmentKey(String sectionId, String standardId, String frameworkId, String type) {
     }
 
-    /** A section of the district with its course settings and when its aggregate was computed (null: never). */
+    /**
+     * A section of the district with its course settings, and when its aggregate was computed and from how many
+     * history events (both null: never).
+     */
     public record SectionRow(String id, String title, String label, String contextId, String grades, String subjects,
-                             String frameworkIds, String school, OffsetDateTime refreshedAt) {
+                             String frameworkIds, String school, OffsetDateTime refreshedAt, Integer events) {
     }
 
     /** One row of al_coverage_domain: grades is the targets' grade list ("07", "09,10,11,12"; "*" for none). */
@@ -92,11 +95,11 @@ public class CoverageStore {
 
     public List<SectionRow> sections(String districtId) {
         List<SectionRow> out = new ArrayList<>();
-        query("SELECT s.id, s.title, s.label, s.context_id, st.grades, st.subjects, st.framework_ids, st.school, cs.refreshed_at "
-                + "FROM section s LEFT JOIN al_section_settings st ON st.section_id = s.id "
+        query("SELECT s.id, s.title, s.label, s.context_id, st.grades, st.subjects, st.framework_ids, st.school, cs.refreshed_at, "
+                + "cs.events FROM section s LEFT JOIN al_section_settings st ON st.section_id = s.id "
                 + "LEFT JOIN al_coverage_section cs ON cs.section_id = s.id WHERE s.district_id = ?", rs -> out.add(new SectionRow(
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getObject(9, OffsetDateTime.class))), districtId);
+                rs.getString(8), rs.getObject(9, OffsetDateTime.class), (Integer) rs.getObject(10))), districtId);
         return out;
     }
 
@@ -121,9 +124,10 @@ public class CoverageStore {
      * Replaces the aggregate of the sections (all of one district) in one transaction.
      *
      * @param alignments per section, how many alignments the rows were computed from
+     * @param events     per section, how many history events it had before its alignments were read
      */
     public void replace(String districtId, Collection<String> sectionIds, List<DomainRow> rows, Map<String, Integer> alignments,
-                        OffsetDateTime refreshedAt) {
+                        Map<String, Integer> events, OffsetDateTime refreshedAt) {
         Map<String, List<DomainRow>> bySection = new HashMap<>();
         rows.forEach(r -> bySection.computeIfAbsent(r.sectionId(), k -> new ArrayList<>()).add(r));
         try (Connection c = dataSource.getConnection()) {
@@ -152,10 +156,10 @@ public class CoverageStore {
                     ps.executeBatch();
                 }
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO al_coverage_section (section_id, district_id, refreshed_at, "
-                        + "alignments) VALUES (?,?,?,?)")) {
+                        + "alignments, events) VALUES (?,?,?,?,?)")) {
                     int n = 0;
                     for (String s : ids) {
-                        bind(ps, s, districtId, refreshedAt, alignments.getOrDefault(s, 0));
+                        bind(ps, s, districtId, refreshedAt, alignments.getOrDefault(s, 0), events.getOrDefault(s, 0));
                         ps.addBatch();
                         if (++n % 1000 == 0) {
                             ps.executeBatch();
@@ -226,6 +230,14 @@ public class CoverageStore {
         Map<String, OffsetDateTime> out = new HashMap<>();
         query("SELECT section_id, MAX(occurred_at) FROM al_alignment_event WHERE occurred_at > ? GROUP BY section_id",
                 rs -> out.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class)), since);
+        return out;
+    }
+
+    /** How many history events each section has (sections without any left out). */
+    public Map<String, Integer> eventCounts(Collection<String> sectionIds) {
+        Map<String, Integer> out = new HashMap<>();
+        forChunks(sectionIds, (chunk, in) -> query("SELECT section_id, COUNT(*) FROM al_alignment_event WHERE section_id IN (" + in
+                + ") GROUP BY section_id", rs -> out.put(rs.getString(1), rs.getInt(2)), chunk.toArray()));
         return out;
     }
 
