@@ -1,40 +1,27 @@
 -- Coverage roll-up (issue 5, item 4). Package app.tandem.alignment. Written in the SQL subset shared by H2
 -- (MODE=LEGACY) and PostgreSQL.
 --
--- The district roll-up (sections × standards domains) reads this aggregate of al_alignment instead of the
--- alignments themselves: one row per section and domain, a few rows per section instead of hundreds of alignments.
--- It is derived data: rebuilt per section from al_alignment (and the standards catalog's domain of each standard)
--- whenever that section's alignments changed (its al_alignment_event count changed), its coverage page was
--- computed, a framework was re-imported (framework_version), or a coordinator asked for a full recompute.
--- Deleting every row of these tables loses nothing: the next roll-up rebuilds them.
-
--- Per section, domain and grade list: how many of the domain's coverage targets with exactly these grades
--- (standards, components counted with their standard) the section's items align to, in total and by alignment type.
--- The grade list (the targets' grades, comma-separated, '*' for none) keeps the roll-up exact where a domain spans
--- grades (CCSS "Expressions and Equations": grades 6 to 8): a grade-7 section counts only targets of grade 7.
-CREATE TABLE al_coverage_domain (
-    section_id         VARCHAR(36)  NOT NULL REFERENCES section (id) ON DELETE CASCADE,
-    domain_id          VARCHAR(36)  NOT NULL,
-    grades             VARCHAR(200) NOT NULL,
-    district_id        VARCHAR(36)  NOT NULL REFERENCES district (id),
-    framework_id       VARCHAR(36)  NOT NULL,
-    framework_version  INT          NOT NULL,
-    covered            INT          NOT NULL,
-    taught             INT          NOT NULL,
-    practised          INT          NOT NULL,
-    assessed           INT          NOT NULL,
-    PRIMARY KEY (section_id, domain_id, grades)
-);
-CREATE INDEX ix_al_coverage_domain_district ON al_coverage_domain (district_id);
-
--- Sections whose al_coverage_domain rows were computed: when, from how many alignments, and how many history
--- events (al_alignment_event) the section had just before (a later count that differs means a change since).
+-- The district roll-up (sections × standards domains) reads one row per section from here instead of the
+-- section's hundreds of alignments. It is derived data, rebuilt per section from al_alignment (and the standards
+-- catalog's domain of each standard) whenever that section's alignments changed (its al_alignment_event count
+-- changed), its coverage page was computed, a framework was re-imported (the version in the summary), or a
+-- coordinator asked for a full recompute. Deleting these rows loses nothing: the next roll-up rebuilds them.
+--
+-- summary: per framework and domain, how many of the domain's coverage targets (standards; components count with
+-- their standard) the section's items align to, in total and by alignment type, split by the targets' grade list
+-- (a domain can span grades: CCSS "Expressions and Equations" covers grades 6 to 8, and a grade-7 section counts
+-- only its grade-7 targets). Format (CoverageStore): framework '|' framework …, where framework is
+-- "frameworkId@version:" followed by entries "domainId grades covered taught practised assessed" joined by ';'
+-- and grades is "07", "09+10+11+12" or "*". A few hundred characters for a typical course.
+-- refreshed_at: when the computation started; alignments: how many it read; events: the section's history event
+-- count just before (a later count that differs means a change since).
 CREATE TABLE al_coverage_section (
-    section_id    VARCHAR(36)  PRIMARY KEY REFERENCES section (id) ON DELETE CASCADE,
-    district_id   VARCHAR(36)  NOT NULL REFERENCES district (id),
+    section_id    VARCHAR(36)      PRIMARY KEY REFERENCES section (id) ON DELETE CASCADE,
+    district_id   VARCHAR(36)      NOT NULL REFERENCES district (id),
     refreshed_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    alignments    INT          NOT NULL,
-    events        INT          NOT NULL
+    alignments    INT              NOT NULL,
+    events        INT              NOT NULL,
+    summary       VARCHAR(1000000)
 );
 CREATE INDEX ix_al_coverage_section_district ON al_coverage_section (district_id);
 

@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Keeps the roll-up's aggregate (al_coverage_domain: per section and domain, how many targets are covered) in
+ * Keeps the roll-up's aggregate (al_coverage_section: per section and domain, how many targets are covered) in
  * step with the alignments, without hooks in the code that writes alignments:
  * <ul>
  * <li>a district never computed is computed in full by its first roll-up;</li>
@@ -45,8 +45,8 @@ public class CoverageIndex {
     private static final int BATCH = 1000;
     private static final Logger LOG = Logger.getLogger(CoverageIndex.class.getName());
 
-    /** What an update did. */
-    public record Update(int recomputed, boolean full) {
+    /** What an update did: the sections it recomputed (their SectionRow summaries are out of date). */
+    public record Update(Set<String> recomputed, boolean full) {
     }
 
     @Inject
@@ -87,7 +87,7 @@ public class CoverageIndex {
         if (checked.isEmpty()) {
             LOG.info(() -> "Coverage roll-up of district " + districtId + " computed in full: " + sections.size() + " sections");
         }
-        return new Update(stale.size(), checked.isEmpty());
+        return new Update(stale, checked.isEmpty());
     }
 
     /** Recomputes the sections' aggregate from their alignments (in batches, each in one transaction). */
@@ -167,9 +167,9 @@ public class CoverageIndex {
         return rows;
     }
 
-    /** A target's grade list as the aggregate keeps it: "07", "09,10,11,12", or "*" for none. */
+    /** A target's grade list as the aggregate keeps it: "07", "09+10+11+12", or "*" for none. */
     static String gradeKey(StandardRef target) {
-        return target.grades().isEmpty() ? "*" : String.join(",", target.grades());
+        return target.grades().isEmpty() ? "*" : String.join("+", target.grades());
     }
 
     /** Whether targets with this grade list are among the targets of a grade filter (empty: all grades). */
@@ -177,7 +177,7 @@ public class CoverageIndex {
         if (filter.isEmpty() || gradeKey.equals("*")) {
             return true;
         }
-        for (String g : gradeKey.split(",")) {
+        for (String g : gradeKey.split("\\+")) {
             if (filter.contains(g)) {
                 return true;
             }

@@ -192,11 +192,8 @@ public class CoverageRollup {
         if (filter.frameworkId() != null && enabled.stream().noneMatch(f -> f.id().equals(filter.frameworkId()))) {
             throw new InvalidRequestException("That framework is not one of your district's enabled frameworks.", Map.of("framework", "unknown"));
         }
-        long tA = System.nanoTime();
         List<SectionRow> sectionRows = store.sections(districtId);
-        long tB = System.nanoTime();
         CoverageIndex.Update update = index.update(districtId, sectionRows);
-        long tC = System.nanoTime();
 
         record Sec(SectionRow row, SectionInfo info, Profile profile) {
         }
@@ -228,25 +225,25 @@ public class CoverageRollup {
             matching.put(r.id(), new Sec(r, new SectionInfo(r.id(), title(r), r.school(), x.grades(), x.subjects(), x.titles()), x.profile()));
         }
 
-        // the aggregate rows of the matching sections; rows of an older framework version are recomputed first
+        // the aggregates of the matching sections; those computed from an older framework version are recomputed first
         Map<String, Integer> versions = new HashMap<>();
         enabled.forEach(f -> versions.put(f.id(), f.version()));
         Map<String, Map<String, List<DomainRow>>> rows = new HashMap<>();
         Set<String> outdated = new HashSet<>();
-        long tD = System.nanoTime();
-        store.forEachDomainRow(districtId, r -> {
-            if (matching.containsKey(r.sectionId())) {
+        Map<String, String> fresh = update.recomputed().isEmpty() ? Map.of() : store.summaries(update.recomputed());
+        for (Sec m : matching.values()) {
+            for (DomainRow r : CoverageStore.decode(m.row().id(), fresh.getOrDefault(m.row().id(), m.row().summary()))) {
                 add(rows, r);
                 Integer v = versions.get(r.frameworkId());
                 if (v != null && v != r.frameworkVersion()) {
                     outdated.add(r.sectionId());
                 }
             }
-        });
+        }
         if (!outdated.isEmpty()) {
             index.recompute(districtId, outdated, OffsetDateTime.now(ZoneOffset.UTC));
             outdated.forEach(rows::remove);
-            store.forEachDomainRow(outdated, r -> add(rows, r));
+            store.summaries(outdated).forEach((id, summary) -> CoverageStore.decode(id, summary).forEach(r -> add(rows, r)));
         }
 
         // columns: the domains of the matching sections' targets in framework and outline order, or frameworks
@@ -265,7 +262,6 @@ public class CoverageRollup {
                 }
             }
         }
-        long tE = System.nanoTime();
         boolean byFramework = domainColumns.size() > maxDomainColumns;
         List<Column> columns = byFramework ? enabled.stream().filter(f -> filter.frameworkId() == null || f.id().equals(filter.frameworkId()))
                 .filter(f -> domainColumns.stream().anyMatch(c -> c.frameworkId().equals(f.id())))
@@ -315,10 +311,6 @@ public class CoverageRollup {
         Comparator<Row> byTitle = Comparator.comparing((Row r) -> r.section().title(), String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(r -> r.section().id());
         Comparator<Row> byShare = Comparator.comparingDouble(r -> r.targets() == 0 ? 2.0 : (double) r.covered() / r.targets());
-        if (System.getProperty("coverage.debug") != null) {
-            System.out.printf("  [frameworks %.1f, sections %.1f, update %.1f, profiles %.1f, rows %.1f, cells %.1f ms]%n", (tA - t0) / 1e6,
-                    (tB - tA) / 1e6, (tC - tB) / 1e6, (tD - tC) / 1e6, (tE - tD) / 1e6, (System.nanoTime() - tE) / 1e6);
-        }
         result.sort(switch (filter.sort()) {
             case LEAST -> byShare.thenComparing(byTitle);
             case MOST -> byShare.reversed().thenComparing(byTitle);
@@ -326,7 +318,7 @@ public class CoverageRollup {
         });
         Options options = new Options(List.copyOf(grades), List.copyOf(subjects), enabled, List.copyOf(schools));
         return new Rollup(filter, options, byFramework, columns, sumCovered, sumTargets, result, sectionRows.size(),
-                update.recomputed() + outdated.size(), OffsetDateTime.now(ZoneOffset.UTC), (System.nanoTime() - t0) / 1_000_000);
+                update.recomputed().size() + outdated.size(), OffsetDateTime.now(ZoneOffset.UTC), (System.nanoTime() - t0) / 1_000_000);
     }
 
     private static void add(Map<String, Map<String, List<DomainRow>>> rows, DomainRow r) {

@@ -19,7 +19,8 @@ import javax.sql.DataSource;
 
 /**
  * Coverage's reads over JDBC (reports read many rows; no entities needed) and the writes of its own aggregate
- * tables (V11__coverage.sql). The course-map tables (al_unit, al_item, al_alignment) are only read here.
+ * (V11__coverage.sql: one row per section, its per-domain counts packed as text so that a roll-up reads one row per
+ * section). The course-map tables (al_unit, al_item, al_alignment) are only read here.
  * Lists of section ids are sent in chunks of {@value #CHUNK}.
  */
 @ApplicationScoped
@@ -50,14 +51,14 @@ public class CoverageStore {
     }
 
     /**
-     * A section of the district with its course settings, and when its aggregate was computed and from how many
-     * history events (both null: never).
+     * A section of the district with its course settings, and when its aggregate was computed, from how many
+     * history events, and the aggregate itself (all three null: never computed; decode with {@link #decode}).
      */
     public record SectionRow(String id, String title, String label, String contextId, String grades, String subjects,
-                             String frameworkIds, String school, OffsetDateTime refreshedAt, Integer events) {
+                             String frameworkIds, String school, OffsetDateTime refreshedAt, Integer events, String summary) {
     }
 
-    /** One row of al_coverage_domain: grades is the targets' grade list ("07", "09,10,11,12"; "*" for none). */
+    /** One entry of a section's aggregate: grades is the targets' grade list ("07", "09+10+11+12"; "*" for none). */
     public record DomainRow(String sectionId, String domainId, String grades, String frameworkId, int frameworkVersion, int covered, int taught,
                             int practised, int assessed) {
     }
@@ -96,28 +97,54 @@ public class CoverageStore {
     public List<SectionRow> sections(String districtId) {
         List<SectionRow> out = new ArrayList<>();
         query("SELECT s.id, s.title, s.label, s.context_id, st.grades, st.subjects, st.framework_ids, st.school, cs.refreshed_at, "
-                + "cs.events FROM section s LEFT JOIN al_section_settings st ON st.section_id = s.id "
+                + "cs.events, cs.summary FROM section s LEFT JOIN al_section_settings st ON st.section_id = s.id "
                 + "LEFT JOIN al_coverage_section cs ON cs.section_id = s.id WHERE s.district_id = ?", rs -> out.add(new SectionRow(
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getObject(9, OffsetDateTime.class), (Integer) rs.getObject(10))), districtId);
+                rs.getString(8), rs.getObject(9, OffsetDateTime.class), (Integer) rs.getObject(10), rs.getString(11))), districtId);
         return out;
     }
 
-    /** Every aggregate row of the district, streamed. */
-    public void forEachDomainRow(String districtId, Consumer<DomainRow> action) {
-        query("SELECT section_id, domain_id, grades, framework_id, framework_version, covered, taught, practised, "
-                + "assessed FROM al_coverage_domain WHERE district_id = ?", rs -> action.accept(domainRow(rs)), districtId);
+    /** The aggregates of some sections (never computed ones left out). */
+    public Map<String, String> summaries(Collection<String> sectionIds) {
+        Map<String, String> out = new HashMap<>();
+        forChunks(sectionIds, (chunk, in) -> query("SELECT section_id, summary FROM al_coverage_section WHERE section_id IN (" + in + ")",
+                rs -> out.put(rs.getString(1), rs.getString(2)), chunk.toArray()));
+        return out;
     }
 
-    public void forEachDomainRow(Collection<String> sectionIds, Consumer<DomainRow> action) {
-        forChunks(sectionIds, (chunk, in) -> query("SELECT section_id, domain_id, grades, framework_id, framework_version, covered, "
-                + "taught, practised, assessed FROM al_coverage_domain WHERE section_id IN (" + in + ")", rs -> action.accept(domainRow(rs)),
-                chunk.toArray()));
+    /** A section's aggregate as text (the format is described in V11__coverage.sql). */
+    public static String encode(List<DomainRow> rows) {
+        Map<String, List<DomainRow>> byFramework = new java.util.TreeMap<>();
+        rows.forEach(r -> byFramework.computeIfAbsent(r.frameworkId() + "@" + r.frameworkVersion(), k -> new ArrayList<>()).add(r));
+        StringBuilder out = new StringBuilder();
+        byFramework.forEach((f, list) -> {
+            out.append(out.length() == 0 ? "" : "|").append(f).append(':');
+            for (int i = 0; i < list.size(); i++) {
+                DomainRow r = list.get(i);
+                out.append(i == 0 ? "" : ";").append(r.domainId()).append(' ').append(r.grades()).append(' ').append(r.covered()).append(' ')
+                        .append(r.taught()).append(' ').append(r.practised()).append(' ').append(r.assessed());
+            }
+        });
+        return out.toString();
     }
 
-    private static DomainRow domainRow(ResultSet rs) throws SQLException {
-        return new DomainRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
-                rs.getInt(8), rs.getInt(9));
+    public static List<DomainRow> decode(String sectionId, String summary) {
+        List<DomainRow> out = new ArrayList<>();
+        if (summary == null || summary.isEmpty()) {
+            return out;
+        }
+        for (String framework : summary.split("\\|")) {
+            int at = framework.indexOf('@');
+            int colon = framework.indexOf(':', at);
+            String frameworkId = framework.substring(0, at);
+            int version = Integer.parseInt(framework.substring(at + 1, colon));
+            for (String entry : framework.substring(colon + 1).split(";")) {
+                String[] f = entry.split(" ");
+                out.add(new DomainRow(sectionId, f[0], f[1], frameworkId, version, Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                        Integer.parseInt(f[4]), Integer.parseInt(f[5])));
+            }
+        }
+        return out;
     }
 
     /**
@@ -136,30 +163,14 @@ public class CoverageStore {
                 List<String> ids = new ArrayList<>(sectionIds);
                 for (int from = 0; from < ids.size(); from += CHUNK) {
                     List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                    String in = placeholders(chunk.size());
-                    exec(c, "DELETE FROM al_coverage_domain WHERE section_id IN (" + in + ")", chunk.toArray());
-                    exec(c, "DELETE FROM al_coverage_section WHERE section_id IN (" + in + ")", chunk.toArray());
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO al_coverage_domain (section_id, domain_id, grades, "
-                        + "district_id, framework_id, framework_version, covered, taught, practised, assessed) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                    int n = 0;
-                    for (String s : ids) {
-                        for (DomainRow r : bySection.getOrDefault(s, List.of())) {
-                            bind(ps, r.sectionId(), r.domainId(), r.grades(), districtId, r.frameworkId(), r.frameworkVersion(), r.covered(), r.taught(),
-                                    r.practised(), r.assessed());
-                            ps.addBatch();
-                            if (++n % 1000 == 0) {
-                                ps.executeBatch();
-                            }
-                        }
-                    }
-                    ps.executeBatch();
+                    exec(c, "DELETE FROM al_coverage_section WHERE section_id IN (" + placeholders(chunk.size()) + ")", chunk.toArray());
                 }
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO al_coverage_section (section_id, district_id, refreshed_at, "
-                        + "alignments, events) VALUES (?,?,?,?,?)")) {
+                        + "alignments, events, summary) VALUES (?,?,?,?,?,?)")) {
                     int n = 0;
                     for (String s : ids) {
-                        bind(ps, s, districtId, refreshedAt, alignments.getOrDefault(s, 0), events.getOrDefault(s, 0));
+                        bind(ps, s, districtId, refreshedAt, alignments.getOrDefault(s, 0), events.getOrDefault(s, 0),
+                                encode(bySection.getOrDefault(s, List.of())));
                         ps.addBatch();
                         if (++n % 1000 == 0) {
                             ps.executeBatch();
@@ -182,7 +193,6 @@ public class CoverageStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                exec(c, "DELETE FROM al_coverage_domain WHERE district_id = ?", districtId);
                 exec(c, "DELETE FROM al_coverage_section WHERE district_id = ?", districtId);
                 exec(c, "DELETE FROM al_coverage_district WHERE district_id = ?", districtId);
                 c.commit();

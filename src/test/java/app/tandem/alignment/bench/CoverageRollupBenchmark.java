@@ -75,6 +75,7 @@ public final class CoverageRollupBenchmark {
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres p = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(dir).setCleanDataDirectory(false).setPort(Integer.getInteger("pg.port", 55441)).start();
             pg = p;
+            pgDir = dir;
             ds = new PooledDataSource(p.getPostgresDatabase());
             bulk = new PooledDataSource(p.getPostgresDatabase(Map.of("reWriteBatchedInserts", "true")));
         } else {
@@ -105,7 +106,7 @@ public final class CoverageRollupBenchmark {
         CoverageRollup rollup = new CoverageRollup(store, targets, index);
 
         // 1. the first roll-up: every section's aggregate computed (once per district)
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < Integer.getInteger("bench.cold", 2); i++) {
             index.forget(district);
             Rollup r = timed("first roll-up (aggregate computed for every section)", () -> rollup.compute(district, Filter.ALL));
             System.out.printf("   %d sections, %d columns, recomputed %d, coverage %d of %d targets%n", r.rows().size(), r.columns().size(),
@@ -166,11 +167,54 @@ public final class CoverageRollupBenchmark {
         }
     }
 
+    /** The PostgreSQL server's processes (postmaster and its backends) found by data directory, or none (H2). */
+    static Path pgDir;
+
+    /** CPU milliseconds used so far by the PostgreSQL processes (0 for H2, whose work runs in the calling thread). */
+    static double serverCpuMs() {
+        if (pgDir == null) {
+            return 0;
+        }
+        try (var procs = Files.list(Path.of("/proc"))) {
+            long postmaster = -1;
+            List<long[]> stats = new ArrayList<>(); // pid, ppid, ticks
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(name);
+                    stats.add(new long[] {pid, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])});
+                    if (cmd.contains(pgDir.toString()) && cmd.contains("postgres")) {
+                        postmaster = pid;
+                    }
+                } catch (Exception gone) {
+                    // the process ended meanwhile
+                }
+            }
+            long ticks = 0;
+            for (long[] st : stats) {
+                if (st[0] == postmaster || st[1] == postmaster) {
+                    ticks += st[2];
+                }
+            }
+            return ticks * 10.0; // USER_HZ = 100
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
     static <T> T timed(String what, Supplier<T> work) {
         long t = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime();
+        double server = serverCpuMs();
         T result = work.get();
-        System.out.printf("%s: %.0f ms (thread CPU %.0f ms)%n", what, (System.nanoTime() - t) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6);
+        System.out.printf("%s: %.0f ms (client thread CPU %.0f ms, PostgreSQL CPU %.0f ms)%n", what, (System.nanoTime() - t) / 1e6,
+                (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6, serverCpuMs() - server);
         return result;
     }
 
@@ -180,19 +224,28 @@ public final class CoverageRollupBenchmark {
         }
         double[] wall = new double[runs];
         double[] cpu = new double[runs];
+        double[] total = new double[runs];
+        double serverSum = 0;
         Rollup last = null;
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
             long c = THREADS.getCurrentThreadCpuTime();
+            double server = serverCpuMs();
             last = work.get();
             wall[i] = (System.nanoTime() - t) / 1e6;
             cpu[i] = (THREADS.getCurrentThreadCpuTime() - c) / 1e6;
+            double sv = serverCpuMs() - server;
+            serverSum += sv;
+            total[i] = cpu[i] + sv;
         }
         Arrays.sort(wall);
         Arrays.sort(cpu);
-        System.out.printf("%s: %d runs, wall p50 %.1f ms, p95 %.1f ms, max %.1f ms; client thread CPU p50 %.1f ms; %d sections matched, "
+        Arrays.sort(total);
+        System.out.printf("%s: %d runs, wall p50 %.1f ms, p95 %.1f ms, max %.1f ms; CPU per roll-up: client thread p50 %.1f ms, "
+                        + "PostgreSQL mean %.1f ms (10 ms ticks), client + PostgreSQL p50 %.0f ms, p95 %.0f ms; %d sections matched, "
                         + "%d columns%s; load average %.1f%n", what, runs, wall[runs / 2], wall[(int) Math.ceil(runs * 0.95) - 1], wall[runs - 1],
-                cpu[runs / 2], last.rows().size(), last.columns().size(), last.byFramework() ? " (frameworks)" : " (domains)",
+                cpu[runs / 2], serverSum / runs, total[runs / 2], total[(int) Math.ceil(runs * 0.95) - 1], last.rows().size(),
+                last.columns().size(), last.byFramework() ? " (frameworks)" : " (domains)",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 

@@ -27,8 +27,16 @@ final class PooledDataSource implements DataSource {
     @Override
     public synchronized Connection getConnection() throws SQLException {
         Connection physical = idle.isEmpty() ? target.getConnection() : idle.pop();
+        boolean[] closed = {false};
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            if (method.getName().equals("isClosed")) {
+                return closed[0];
+            }
             if (method.getName().equals("close")) {
+                if (closed[0]) {
+                    return null;
+                }
+                closed[0] = true;
                 if (!physical.getAutoCommit()) {
                     physical.rollback();
                     physical.setAutoCommit(true);
