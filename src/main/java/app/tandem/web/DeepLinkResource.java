@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,6 +71,24 @@ public class DeepLinkResource {
                 .header(SecurityHeaders.CSP, SecurityHeaders.policy(launch.frameOrigins())
                         .replace("form-action 'self'", "form-action " + target.getScheme() + "://" + target.getRawAuthority()))
                 .build();
+    }
+
+    /** Options under a heading in the picker; the ungrouped ones (title null) come first. */
+    public record Group(String title, List<PlaceableContent.Option> options) {
+    }
+
+    /** The options by their group, groups in the order they first appear, the ungrouped group first. */
+    static List<Group> grouped(List<PlaceableContent.Option> options) {
+        Map<String, List<PlaceableContent.Option>> byGroup = new LinkedHashMap<>();
+        byGroup.put("", new ArrayList<>());
+        options.forEach(o -> byGroup.computeIfAbsent(o.group() == null ? "" : o.group(), g -> new ArrayList<>()).add(o));
+        List<Group> groups = new ArrayList<>();
+        byGroup.forEach((title, list) -> {
+            if (!list.isEmpty()) {
+                groups.add(new Group(title.isEmpty() ? null : title, List.copyOf(list)));
+            }
+        });
+        return groups;
     }
 
     List<PlaceableContent.Option> options(LaunchContext launch) {

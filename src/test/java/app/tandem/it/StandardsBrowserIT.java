@@ -46,7 +46,8 @@ class StandardsBrowserIT {
         return Deployments.tandem();
     }
 
-    private static WebDriver chromium() throws Exception {
+    /** Headless Debian Chromium with a fresh profile (also used by other browser tests). */
+    static WebDriver chromium() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("tandem.it.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -109,7 +110,8 @@ class StandardsBrowserIT {
         }
     }
 
-    private static void screenshot(WebDriver d, String name) {
+    /** Saves a screenshot to target/screenshots/{name}.png (a convenience: failures are ignored). */
+    static void screenshot(WebDriver d, String name) {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);

@@ -56,13 +56,7 @@ class StandardsIT {
     }
 
     static Path data(String file) {
-        for (String base : new String[] {"../shared/data/standards", "/work/shared/data/standards", "../../shared/data/standards"}) {
-            Path p = Path.of(base, file);
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("missing standards data file " + file);
+        return ToolHttp.standardsFile(file);
     }
 
     /** A launch through the demo LMS: login initiation, the platform's auth endpoint, the form post to /lti/launch. */
@@ -132,16 +126,7 @@ class StandardsIT {
     }
 
     static JsonObject waitFor(String id) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonObject job = object(get(coordinator, "/api/standards/imports/" + id).body());
-            String status = job.getString("status");
-            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
-                return job;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("import " + id + " did not finish in time");
+        return ToolHttp.waitForImport(coordinator, id);
     }
 
     @Test

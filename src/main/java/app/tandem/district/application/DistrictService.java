@@ -8,11 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Creates, lists and renames districts; tells {@code lti} which districts exist. */
 @ApplicationScoped
@@ -33,10 +35,31 @@ public class DistrictService implements TenantDirectory {
         return Optional.ofNullable(id == null ? null : em.find(DistrictEntity.class, id)).map(DistrictService::view);
     }
 
+    /**
+     * Read on every page a launch opens; names change rarely. Kept per server for a short time (a rename on
+     * another server shows within {@link #NAME_TTL}; on this one at once).
+     */
     @Override
     public Optional<String> districtName(String districtId) {
-        return get(districtId).map(District::name);
+        if (districtId == null) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        CachedName cached = names.get(districtId);
+        if (cached != null && now - cached.expiresAt() < 0) {
+            return Optional.of(cached.name());
+        }
+        Optional<String> name = get(districtId).map(District::name);
+        name.ifPresent(n -> names.put(districtId, new CachedName(n, now + NAME_TTL.toNanos())));
+        return name;
     }
+
+    private static final Duration NAME_TTL = Duration.ofSeconds(30);
+
+    private record CachedName(String name, long expiresAt) {
+    }
+
+    private final Map<String, CachedName> names = new ConcurrentHashMap<>();
 
     @Transactional
     public District create(String name) {
@@ -57,6 +80,7 @@ public class DistrictService implements TenantDirectory {
             throw new InvalidRequestException(404, "No district " + id + ".", Map.of());
         }
         d.name = validName(name);
+        names.remove(id);
         return view(d);
     }
 

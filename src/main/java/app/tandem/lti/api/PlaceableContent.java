@@ -11,7 +11,14 @@ import java.util.Map;
 public interface PlaceableContent {
     String TARGET = "tandem_target";
 
-    record Option(String id, String title, String text, Map<String, String> custom) {
+    /**
+     * @param group where the picker lists the option (e.g. a unit's title), null for the ungrouped options at the top;
+     *              keeps the picker usable when a course offers many options
+     */
+    record Option(String id, String title, String text, Map<String, String> custom, String group) {
+        public Option(String id, String title, String text, Map<String, String> custom) {
+            this(id, title, text, custom, null);
+        }
     }
 
     List<Option> options(LaunchContext launch);

@@ -56,7 +56,7 @@ public class LoginInitiation {
                     "missing " + missing(req));
         }
         PlatformRegistrationEntity reg = registration(req);
-        if (!blank(req.deploymentId()) && registrations.deployment(reg.id, req.deploymentId()).isEmpty()
+        if (!blank(req.deploymentId()) && registrations.cachedDeployment(reg.id, req.deploymentId()).isEmpty()
                 && !adoption.adopts(reg.id)) {
             throw new LaunchRejectedException(Rejection.UNKNOWN_DEPLOYMENT, "lti_deployment_id " + req.deploymentId());
         }
@@ -113,7 +113,7 @@ public class LoginInitiation {
 
     private PlatformRegistrationEntity registration(LoginRequest req) {
         if (!blank(req.clientId())) {
-            return registrations.findEntity(req.issuer(), req.clientId())
+            return registrations.cachedEntity(req.issuer(), req.clientId())
                     .orElseThrow(() -> new LaunchRejectedException(Rejection.UNKNOWN_PLATFORM,
                             "iss " + req.issuer() + " client_id " + req.clientId()));
         }

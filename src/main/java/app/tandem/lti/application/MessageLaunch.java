@@ -94,7 +94,7 @@ public class MessageLaunch {
     private Launched launch(String idToken, StateTokens.LoginState login, Function<String, String> cookies, String storageProof, Instant now) {
         String cookie = cookies.apply(StateTokens.cookieName(login.id()));
         if (!login.boundBy(cookie) && !login.boundBy(storageProof)) {
-            PlatformRegistrationEntity reg = registrations.entity(login.registrationId());
+            PlatformRegistrationEntity reg = registrations.cachedEntity(login.registrationId());
             if (login.storageTarget() != null && storageProof == null && reg != null) {
                 throw new PlatformStorageNeeded(login.storageTarget(), Origins.of(reg.authEndpoint),
                         StateTokens.storageKey(login.id()), this.login.newWindowUrl(login));
@@ -103,13 +103,13 @@ public class MessageLaunch {
                     cookie == null && storageProof == null ? "no state cookie and no platform storage" : "binding does not match the state",
                     new LaunchRejectedException.RetryHint(this.login.newWindowUrl(login)));
         }
-        PlatformRegistrationEntity reg = registrations.entity(login.registrationId());
+        PlatformRegistrationEntity reg = registrations.cachedEntity(login.registrationId());
         if (reg == null) {
             throw new LaunchRejectedException(Rejection.UNKNOWN_PLATFORM, "registration removed during the login");
         }
         DeploymentEntity[] deployment = new DeploymentEntity[1];
         Predicate<String> registered = id -> {
-            deployment[0] = registrations.deployment(reg.id, id).or(() -> adoption.adopt(reg.id, id)).orElse(null);
+            deployment[0] = registrations.cachedDeployment(reg.id, id).or(() -> adoption.adopt(reg.id, id)).orElse(null);
             return deployment[0] != null;
         };
         ValidatedLaunch launch = validator.validate(idToken,

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -32,6 +33,12 @@ public class RegistrationService implements PlatformRegistrations {
 
     @Inject
     PlatformKeys platformKeys;
+
+    // Read on every login and launch, changed rarely: see TtlCache.
+    private static final Duration LOOKUP_TTL = Duration.ofSeconds(30);
+    private final TtlCache<String, PlatformRegistrationEntity> registrationsById = new TtlCache<>(LOOKUP_TTL, RegistrationService::copy);
+    private final TtlCache<List<String>, PlatformRegistrationEntity> registrationsByClient = new TtlCache<>(LOOKUP_TTL, RegistrationService::copy);
+    private final TtlCache<List<String>, DeploymentEntity> deploymentsById = new TtlCache<>(LOOKUP_TTL, RegistrationService::copy);
 
     @Override
     public List<Registration> list() {
@@ -64,6 +71,56 @@ public class RegistrationService implements PlatformRegistrations {
         return id == null ? null : em.find(PlatformRegistrationEntity.class, id);
     }
 
+    /** As {@link #entity}, from the per-server look-up cache (a detached copy): for the launch hot path. */
+    public PlatformRegistrationEntity cachedEntity(String id) {
+        return id == null ? null : registrationsById.get(id, key -> Optional.ofNullable(entity(key))).orElse(null);
+    }
+
+    /** As {@link #findEntity}, from the per-server look-up cache (a detached copy). */
+    public Optional<PlatformRegistrationEntity> cachedEntity(String issuer, String clientId) {
+        return registrationsByClient.get(List.of(issuer, clientId), key -> findEntity(issuer, clientId));
+    }
+
+    /** As {@link #deployment}, from the per-server look-up cache (a detached copy). */
+    public Optional<DeploymentEntity> cachedDeployment(String registrationId, String deploymentId) {
+        return deploymentsById.get(List.of(registrationId, deploymentId), key -> deployment(registrationId, deploymentId));
+    }
+
+    /** Forgets cached registrations and deployments after a change made on this server. */
+    public void evictLookups() {
+        registrationsById.clear();
+        registrationsByClient.clear();
+        deploymentsById.clear();
+    }
+
+    private static PlatformRegistrationEntity copy(PlatformRegistrationEntity r) {
+        PlatformRegistrationEntity c = new PlatformRegistrationEntity();
+        c.id = r.id;
+        c.issuer = r.issuer;
+        c.clientId = r.clientId;
+        c.name = r.name;
+        c.authEndpoint = r.authEndpoint;
+        c.tokenEndpoint = r.tokenEndpoint;
+        c.tokenAudience = r.tokenAudience;
+        c.jwksUrl = r.jwksUrl;
+        c.frameOrigins = r.frameOrigins;
+        c.createdAt = r.createdAt;
+        c.updatedAt = r.updatedAt;
+        c.version = r.version;
+        return c;
+    }
+
+    private static DeploymentEntity copy(DeploymentEntity d) {
+        DeploymentEntity c = new DeploymentEntity();
+        c.id = d.id;
+        c.registrationId = d.registrationId;
+        c.deploymentId = d.deploymentId;
+        c.districtId = d.districtId;
+        c.label = d.label;
+        c.createdAt = d.createdAt;
+        return c;
+    }
+
     public Optional<DeploymentEntity> deployment(String registrationId, String deploymentId) {
         return em.createQuery("select d from DeploymentEntity d where d.registrationId = :r and d.deploymentId = :d",
                         DeploymentEntity.class)
@@ -90,6 +147,7 @@ public class RegistrationService implements PlatformRegistrations {
     @Override
     @Transactional
     public Registration update(String id, RegistrationInput input) {
+        evictLookups();
         PlatformRegistrationEntity r = em.find(PlatformRegistrationEntity.class, id);
         if (r == null) {
             throw new InvalidRequestException(404, "No registration " + id + ".", Map.of());
@@ -108,6 +166,7 @@ public class RegistrationService implements PlatformRegistrations {
     @Override
     @Transactional
     public boolean delete(String id) {
+        evictLookups();
         PlatformRegistrationEntity r = em.find(PlatformRegistrationEntity.class, id);
         if (r == null) {
             return false;
@@ -154,6 +213,7 @@ public class RegistrationService implements PlatformRegistrations {
     @Override
     @Transactional
     public Deployment mapDeployment(String registrationId, String deploymentRowId, String districtId, String label) {
+        evictLookups();
         DeploymentEntity d = em.find(DeploymentEntity.class, deploymentRowId);
         if (d == null || !d.registrationId.equals(registrationId)) {
             throw new InvalidRequestException(404, "No deployment " + deploymentRowId + " in registration " + registrationId + ".", Map.of());
@@ -174,6 +234,7 @@ public class RegistrationService implements PlatformRegistrations {
     @Override
     @Transactional
     public boolean removeDeployment(String registrationId, String deploymentRowId) {
+        evictLookups();
         DeploymentEntity d = em.find(DeploymentEntity.class, deploymentRowId);
         if (d == null || !d.registrationId.equals(registrationId)) {
             return false;

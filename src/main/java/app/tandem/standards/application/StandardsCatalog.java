@@ -5,6 +5,7 @@ import app.tandem.standards.domain.StandardsStore.Framework;
 import app.tandem.standards.domain.StandardsStore.Item;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,8 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * The standards library as other features see it (alignment, co-teaching): the district's enabled frameworks and
  * their standards as plain values with the domain and cluster each belongs to, for alignment, coverage and the
  * student view. Outlines are computed per framework version and cached per server (a re-import bumps the version).
+ * Its reads run outside the caller's JTA transaction (NOT_SUPPORTED): StandardsStore's unshareable JDBC connection
+ * cannot join a transaction that JPA already enlisted in ("enlist: caught Exception").
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class StandardsCatalog {
 
     /** An enabled framework with the grades and subjects the district limited it to (empty: all). */

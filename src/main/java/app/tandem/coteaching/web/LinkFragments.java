@@ -1,0 +1,44 @@
+package app.tandem.coteaching.web;
+
+import app.tandem.common.Templates;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * HTML fragments swapped into the launch page by htmx: never cached. A 4xx fragment carries
+ * {@code X-Tandem-Fragment: problem}, which links.js tells htmx to swap in place like a 200.
+ */
+public final class LinkFragments {
+    static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
+
+    private LinkFragments() {
+    }
+
+    static Response render(int status, String template, String ctx, Map<String, Object> model) {
+        Map<String, Object> m = new HashMap<>(model);
+        m.put("ctx", ctx);
+        Response.ResponseBuilder b = Response.status(status).type(HTML).header("Cache-Control", "no-store")
+                .entity(Templates.render(template, m));
+        if (status >= 400) {
+            b.header("X-Tandem-Fragment", "problem");
+        }
+        return b.build();
+    }
+
+    /** A time as the pages show it: {@code 2026-12-02 17:35 UTC} (empty for null). */
+    public static String time(OffsetDateTime t) {
+        return t == null ? "" : TIME.format(t.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    /** A day as the pages show it: {@code Wed 2 Dec 2026}. */
+    public static String day(OffsetDateTime t) {
+        return t == null ? "" : DAY.format(t.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+}
