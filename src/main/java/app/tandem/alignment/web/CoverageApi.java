@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * teachers, teachers of linked sections and the district's coordinators; the district roll-up for coordinators.
  * Errors are JSON: {"status":4xx,"error":"...","fields":{...}}.
  */
-@Path("api")
+@Path("api/sections/{sectionId}/coverage")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Coverage", description = "Standards coverage of sections and the district roll-up (launch session in X-Tandem-Session)")
@@ -41,7 +41,6 @@ public class CoverageApi {
     CoverageRollup rollup;
 
     @GET
-    @Path("sections/{sectionId}/coverage")
     @Operation(summary = "A section's coverage: every target standard of its frameworks and grades with teach/practise/assess counts and "
             + "items, what each unit covers, gaps by domain, alignments that count for no target, and the link group's coverage")
     public String section(@Parameter(description = "the section id (the launch's section)") @PathParam("sectionId") String sectionId) {
@@ -103,17 +102,31 @@ public class CoverageApi {
         return out.build().toString();
     }
 
-    @GET
-    @Path("district/coverage")
-    @Operation(summary = "The district roll-up (coordinators): sections × standards domains (frameworks when there are more than 40 "
-            + "domains), filtered by grade, subject, framework and school; rows paged")
-    public String district(@Parameter(description = "K, 1 … 12, or a CASE grade code") @QueryParam("grade") String grade,
-                           @QueryParam("subject") String subject,
-                           @Parameter(description = "an enabled framework's id") @QueryParam("framework") String framework,
-                           @QueryParam("school") String school,
-                           @Parameter(description = "least (default), most or title") @QueryParam("sort") String sort,
-                           @QueryParam("page") String page,
-                           @Parameter(description = "rows per page, 1 … 1000 (default 50)") @QueryParam("pageSize") String pageSize) {
+    /** The district roll-up at its own root path (JAX-RS picks root classes by their literal path). */
+    @Path("api/district/coverage")
+    @RequestScoped
+    @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "Coverage")
+    public static class District {
+        @Inject
+        CoverageApi api;
+
+        @GET
+        @Operation(summary = "The district roll-up (coordinators): sections × standards domains (frameworks when there are more than 40 "
+                + "domains), filtered by grade, subject, framework and school; rows paged")
+        public String get(@Parameter(description = "K, 1 … 12, or a CASE grade code") @QueryParam("grade") String grade,
+                          @QueryParam("subject") String subject,
+                          @Parameter(description = "an enabled framework's id") @QueryParam("framework") String framework,
+                          @QueryParam("school") String school,
+                          @Parameter(description = "least (default), most or title") @QueryParam("sort") String sort,
+                          @QueryParam("page") String page,
+                          @Parameter(description = "rows per page, 1 … 1000 (default 50)") @QueryParam("pageSize") String pageSize) {
+            return api.district(grade, subject, framework, school, sort, page, pageSize);
+        }
+    }
+
+    /** The roll-up as JSON (served by {@link District}). */
+    String district(String grade, String subject, String framework, String school, String sort, String page, String pageSize) {
         LaunchContext launch = requests.launch();
         CoverageRollup.Rollup r = rollup.rollup(launch, CoverageRollup.Filter.parse(grade, subject, framework, school, sort, page, pageSize));
         JsonArrayBuilder columns = Json.createArrayBuilder();

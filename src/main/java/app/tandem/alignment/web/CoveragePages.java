@@ -29,8 +29,10 @@ import java.util.function.Supplier;
  * domain) heatmap, gaps and link group (teachers, linked teachers, coordinators), and the district roll-up for
  * coordinators with filters and drill-down; both as CSV too. Problems a person can fix come back as a 4xx
  * fragment shown in place; the CSV downloads answer errors as the rest of the application does.
+ *
+ * <p>Each address has its own root resource (below): JAX-RS picks the root class with the longest literal path
+ * first, so a class at "app" would lose /app/course/{id}/… to the course map's "app/course".
  */
-@Path("app")
 @RequestScoped
 public class CoveragePages {
     static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
@@ -45,9 +47,7 @@ public class CoveragePages {
     @Inject
     CoverageRollup rollup;
 
-    @GET
-    @Path("course/{sectionId}/coverage")
-    public Response section(@PathParam("sectionId") String sectionId, @QueryParam("by") String by) {
+    public Response section(String sectionId, String by) {
         return guard(() -> {
             LaunchContext launch = requests.launch();
             boolean byDomain = byDomain(by);
@@ -61,19 +61,13 @@ public class CoveragePages {
         });
     }
 
-    @GET
-    @Path("course/{sectionId}/coverage.csv")
-    public Response sectionCsv(@PathParam("sectionId") String sectionId) {
+    public Response sectionCsv(String sectionId) {
         Coverage.Report report = coverage.section(requests.launch(), sectionId);
         return Response.ok(CoverageCsv.section(report), CSV).header("Cache-Control", "no-store")
                 .header("Content-Disposition", CoverageCsv.disposition("coverage " + report.section().displayTitle())).build();
     }
 
-    @GET
-    @Path("district/coverage")
-    public Response district(@QueryParam("grade") String grade, @QueryParam("subject") String subject,
-                             @QueryParam("framework") String framework, @QueryParam("school") String school,
-                             @QueryParam("sort") String sort, @QueryParam("page") String page) {
+    public Response district(String grade, String subject, String framework, String school, String sort, String page) {
         return guard(() -> {
             LaunchContext launch = requests.launch();
             CoverageRollup.Filter filter = CoverageRollup.Filter.parse(grade, subject, framework, school, sort, page, null);
@@ -81,11 +75,7 @@ public class CoveragePages {
         });
     }
 
-    @POST
-    @Path("district/coverage/recompute")
-    public Response recompute(@QueryParam("grade") String grade, @QueryParam("subject") String subject,
-                              @QueryParam("framework") String framework, @QueryParam("school") String school,
-                              @QueryParam("sort") String sort) {
+    public Response recompute(String grade, String subject, String framework, String school, String sort) {
         return guard(() -> {
             LaunchContext launch = requests.launch();
             CoverageRollup.Filter filter = CoverageRollup.Filter.parse(grade, subject, framework, school, sort, null, null);
@@ -93,11 +83,7 @@ public class CoveragePages {
         });
     }
 
-    @GET
-    @Path("district/coverage.csv")
-    public Response districtCsv(@QueryParam("grade") String grade, @QueryParam("subject") String subject,
-                                @QueryParam("framework") String framework, @QueryParam("school") String school,
-                                @QueryParam("sort") String sort) {
+    public Response districtCsv(String grade, String subject, String framework, String school, String sort) {
         LaunchContext launch = requests.launch();
         CoverageRollup.Rollup r = rollup.rollup(launch, CoverageRollup.Filter.parse(grade, subject, framework, school, sort, null, null));
         return Response.ok(CoverageCsv.district(r), CSV).header("Cache-Control", "no-store")
@@ -212,6 +198,67 @@ public class CoveragePages {
             return Response.fromResponse(render(e.status(), "alignment/coverage-problem.jte",
                     Map.of("message", e.getMessage(), "fields", e.fields(), "status", e.status())))
                     .header("X-Tandem-Fragment", "problem").build();
+        }
+    }
+
+    /** GET /app/course/{sectionId}/coverage[?by=cluster|domain] */
+    @Path("app/course/{sectionId}/coverage")
+    @RequestScoped
+    public static class SectionPage {
+        @Inject
+        CoveragePages pages;
+
+        @GET
+        public Response get(@PathParam("sectionId") String sectionId, @QueryParam("by") String by) {
+            return pages.section(sectionId, by);
+        }
+    }
+
+    /** GET /app/course/{sectionId}/coverage.csv */
+    @Path("app/course/{sectionId}/coverage.csv")
+    @RequestScoped
+    public static class SectionCsv {
+        @Inject
+        CoveragePages pages;
+
+        @GET
+        public Response get(@PathParam("sectionId") String sectionId) {
+            return pages.sectionCsv(sectionId);
+        }
+    }
+
+    /** GET /app/district/coverage (filters, page) and POST …/recompute */
+    @Path("app/district/coverage")
+    @RequestScoped
+    public static class DistrictPage {
+        @Inject
+        CoveragePages pages;
+
+        @GET
+        public Response get(@QueryParam("grade") String grade, @QueryParam("subject") String subject, @QueryParam("framework") String framework,
+                            @QueryParam("school") String school, @QueryParam("sort") String sort, @QueryParam("page") String page) {
+            return pages.district(grade, subject, framework, school, sort, page);
+        }
+
+        @POST
+        @Path("recompute")
+        public Response recompute(@QueryParam("grade") String grade, @QueryParam("subject") String subject,
+                                  @QueryParam("framework") String framework, @QueryParam("school") String school, @QueryParam("sort") String sort) {
+            return pages.recompute(grade, subject, framework, school, sort);
+        }
+    }
+
+    /** GET /app/district/coverage.csv (filters) */
+    @Path("app/district/coverage.csv")
+    @RequestScoped
+    public static class DistrictCsv {
+        @Inject
+        CoveragePages pages;
+
+        @GET
+        public Response get(@QueryParam("grade") String grade, @QueryParam("subject") String subject, @QueryParam("framework") String framework,
+                            @QueryParam("school") String school, @QueryParam("sort") String sort) {
+            return pages.districtCsv(grade, subject, framework, school, sort);
         }
     }
 }
