@@ -58,10 +58,7 @@ public class CourseSettings {
         Set<String> grades = e == null ? Set.of() : split(e.grades);
         Set<String> subjects = e == null ? Set.of() : split(e.subjects);
         Set<String> chosen = e == null ? Set.of() : split(e.frameworkIds);
-        List<FrameworkRef> enabled = catalog.enabledFrameworks(districtId);
-        List<FrameworkRef> effective = chosen.isEmpty()
-                ? enabled.stream().filter(f -> matches(f, grades, subjects)).toList()
-                : enabled.stream().filter(f -> chosen.contains(f.id())).toList();
+        List<FrameworkRef> effective = effectiveFrameworks(catalog.enabledFrameworks(districtId), grades, subjects, chosen);
         return new Settings(sectionId, grades, subjects, chosen, e == null ? null : e.school, e == null ? 0 : e.version, effective);
     }
 
@@ -131,6 +128,14 @@ public class CourseSettings {
         } else if (!cut.equals(e.school)) {
             e.school = cut;
         }
+    }
+
+    /** The frameworks in effect among the district's enabled ones: the chosen ones, else those matching grades and subjects. */
+    public static List<FrameworkRef> effectiveFrameworks(List<FrameworkRef> enabled, Set<String> grades, Set<String> subjects,
+                                                         Set<String> chosen) {
+        return chosen.isEmpty()
+                ? enabled.stream().filter(f -> matches(f, grades, subjects)).toList()
+                : enabled.stream().filter(f -> chosen.contains(f.id())).toList();
     }
 
     private static boolean matches(FrameworkRef f, Set<String> grades, Set<String> subjects) {
