@@ -47,7 +47,7 @@ public class SuggestionPages {
         return guard(() -> {
             LaunchContext launch = requests.launch();
             SectionAccess.Grant grant = access.edit(launch, sectionId);
-            return render(grant, itemId, "list".equals(part) ? "alignment/suggestions-list.jte" : "alignment/suggestions.jte");
+            return render(grant, itemId, "list".equals(part) ? "alignment/suggestionsList.jte" : "alignment/suggestions.jte");
         });
     }
 
@@ -60,7 +60,7 @@ public class SuggestionPages {
             LaunchContext launch = requests.launch();
             SectionAccess.Grant grant = access.edit(launch, sectionId);
             suggestions.dismiss(grant, launch, itemId, standardId);
-            return render(grant, itemId, "alignment/suggestions-list.jte");
+            return render(grant, itemId, "alignment/suggestionsList.jte");
         });
     }
 

@@ -5,11 +5,13 @@ import app.tandem.lti.api.Sections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Tuple;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link Sections} over the section, membership and person tables that launches and NRPS keep current. */
+/**
+ * {@link Sections} over the section, membership and person tables that launches and NRPS keep current. Rows are read as
+ * Object[]: EclipseLink answers JPQL multi-selects with Object[] even when asked for Tuple (ClassCastException).
+ */
 @ApplicationScoped
 public class SectionDirectory implements Sections {
     private static final String SELECT = "select s.id, s.districtId, s.registrationId, r.name, s.contextId, s.title, s.label "
@@ -23,16 +25,16 @@ public class SectionDirectory implements Sections {
         if (sectionId == null) {
             return Optional.empty();
         }
-        return em.createQuery(SELECT + "and s.id = :id", Tuple.class).setParameter("id", sectionId)
-                .getResultStream().findFirst().map(SectionDirectory::section);
+        return em.createQuery(SELECT + "and s.id = :id", Object[].class).setParameter("id", sectionId)
+                .getResultList().stream().findFirst().map(SectionDirectory::section);
     }
 
     @Override
     public List<Section> taughtBy(String personId) {
         return em.createQuery(SELECT + "and s.id in (select m.sectionId from MembershipEntity m where m.personId = :p "
-                        + "and m.status = 'Active' and m.appRoles like :role) order by s.title, s.id", Tuple.class)
+                        + "and m.status = 'Active' and m.appRoles like :role) order by s.title, s.id", Object[].class)
                 .setParameter("p", personId).setParameter("role", "%" + AppRole.TEACHER.name() + "%")
-                .getResultStream().map(SectionDirectory::section).toList();
+                .getResultList().stream().map(SectionDirectory::section).toList();
     }
 
     @Override
@@ -48,20 +50,20 @@ public class SectionDirectory implements Sections {
 
     @Override
     public List<Section> inDistrict(String districtId) {
-        return em.createQuery(SELECT + "and s.districtId = :d order by s.title, s.id", Tuple.class).setParameter("d", districtId)
-                .getResultStream().map(SectionDirectory::section).toList();
+        return em.createQuery(SELECT + "and s.districtId = :d order by s.title, s.id", Object[].class).setParameter("d", districtId)
+                .getResultList().stream().map(SectionDirectory::section).toList();
     }
 
     @Override
     public List<Person> members(String sectionId, AppRole role) {
         return em.createQuery("select p.id, p.name from PersonEntity p, MembershipEntity m where m.personId = p.id "
-                        + "and m.sectionId = :s and m.status = 'Active' and m.appRoles like :role order by p.name, p.id", Tuple.class)
+                        + "and m.sectionId = :s and m.status = 'Active' and m.appRoles like :role order by p.name, p.id", Object[].class)
                 .setParameter("s", sectionId).setParameter("role", "%" + role.name() + "%")
-                .getResultStream().map(t -> new Person(t.get(0, String.class), t.get(1, String.class))).toList();
+                .getResultList().stream().map(t -> new Person((String) t[0], (String) t[1])).toList();
     }
 
-    private static Section section(Tuple t) {
-        return new Section(t.get(0, String.class), t.get(1, String.class), t.get(2, String.class), t.get(3, String.class),
-                t.get(4, String.class), t.get(5, String.class), t.get(6, String.class));
+    /** A row of {@link #SELECT} (Object[]: EclipseLink 4.0 answers JPQL multi-select queries typed Tuple with Object[]). */
+    private static Section section(Object[] t) {
+        return new Section((String) t[0], (String) t[1], (String) t[2], (String) t[3], (String) t[4], (String) t[5], (String) t[6]);
     }
 }
