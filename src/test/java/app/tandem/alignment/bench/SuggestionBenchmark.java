@@ -63,6 +63,9 @@ public final class SuggestionBenchmark {
     final Map<String, ItemText> texts;
     final Map<String, String> targetByCode = new HashMap<>();
     final List<Problem> problems = new ArrayList<>();
+    final Map<String, String> targetByStatement = new HashMap<>();
+    /** MathFish verification: (problem text, standard teachers said it aligns to, standard they said it does not). */
+    final List<String[]> pairs = new ArrayList<>();
 
     SuggestionBenchmark() throws Exception {
         TestDatabase db = new TestDatabase();
@@ -125,7 +128,6 @@ public final class SuggestionBenchmark {
 
     /** The MathFish few-shot problems; gold standards are given by description, matched to the framework's statements. */
     private void loadMathFish() throws Exception {
-        Map<String, String> targetByStatement = new HashMap<>();
         for (StandardRef s : outline.items()) {
             String target = targetOf(s.id());
             if (target != null) {
@@ -137,23 +139,52 @@ public final class SuggestionBenchmark {
                 List<String> options = pythonList(r.get("standard_options"));
                 Set<String> gold = new LinkedHashSet<>();
                 for (String index : pythonList(r.get("standard_answers"))) {
-                    String description = norm(options.get(Integer.parseInt(index.strip())));
-                    String target = targetByStatement.get(description);
-                    String head = description.substring(0, Math.min(60, description.length()));
-                    for (Map.Entry<String, String> e : targetByStatement.entrySet()) {
-                        if (target == null && e.getKey().startsWith(head)) { // MathFish sometimes inlines the notes
-                            target = e.getValue();
-                        }
-                    }
-                    if (target == null) {
-                        throw new IllegalStateException("MathFish standard not found in the CCSS package: " + description);
-                    }
-                    gold.add(target);
+                    gold.add(targetOfDescription(options.get(Integer.parseInt(index.strip()))));
                 }
                 String grade = outline.byId().get(gold.iterator().next()).grades().get(0);
                 problems.add(new Problem(r.get("id"), r.get("text"), gold, grade, "mathfish"));
             }
         }
+        Map<String, String[]> byProblem = new LinkedHashMap<>();
+        try (Reader in = Files.newBufferedReader(alignments("mathfish_few-shot-verification.csv"), StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                String[] pair = byProblem.computeIfAbsent(r.get("id").replaceAll("_(pos|neg)_\\d+$", ""), k -> new String[3]);
+                pair[0] = r.get("text");
+                pair["yes".equals(r.get("aligns")) ? 1 : 2] = targetOfDescription(r.get("standard_description"));
+            }
+        }
+        pairs.addAll(byProblem.values());
+    }
+
+    /** The coverage target whose statement a MathFish description quotes (sometimes with the notes inlined). */
+    private String targetOfDescription(String text) {
+        String description = norm(text);
+        String target = targetByStatement.get(description);
+        String head = description.substring(0, Math.min(60, description.length()));
+        for (Map.Entry<String, String> e : targetByStatement.entrySet()) {
+            if (target == null && e.getKey().startsWith(head)) {
+                target = e.getValue();
+            }
+        }
+        if (target == null) {
+            throw new IllegalStateException("MathFish standard not found in the CCSS package: " + description);
+        }
+        return target;
+    }
+
+    /** How many MathFish verification pairs rank the standard teachers accepted above the one they rejected (any grade). */
+    int pairsRight(SuggestionIndex index) {
+        int right = 0;
+        for (String[] p : pairs) {
+            List<String> ranked = index.suggest(new Content("", p[0], null, null), Map.of(outline.frameworkId(), Set.of()), Set.of(),
+                    500).stream().map(s -> s.standard().id()).toList();
+            int yes = ranked.indexOf(p[1]);
+            int no = ranked.indexOf(p[2]);
+            if (yes >= 0 && (no < 0 || yes < no)) {
+                right++;
+            }
+        }
+        return right;
     }
 
     /** The coverage target an item counts for: itself, or the nearest target above it (a component's standard). */
@@ -279,6 +310,8 @@ public final class SuggestionBenchmark {
 
     void report(String name, Options o, Predicate<String> sets) {
         SuggestionIndex index = index(o);
+        System.out.printf(Locale.ROOT, "| %s | any | mathfish pairs: accepted standard above rejected one | %d | %d of %d | | | |%n", name,
+                pairs.size(), pairsRight(index), pairs.size());
         for (boolean grade : new boolean[] {true, false}) {
             evaluate(index, grade).forEach((set, m) -> {
                 if (sets.test(set)) {
@@ -318,6 +351,13 @@ public final class SuggestionBenchmark {
         if (spec == null || spec.isBlank()) {
             return o;
         }
+        if (spec.startsWith("baseline")) {
+            o = Options.BASELINE;
+            spec = spec.substring("baseline".length()).replaceFirst("^,", "");
+            if (spec.isBlank()) {
+                return o;
+            }
+        }
         for (String kv : spec.split(",")) {
             String[] p = kv.split("=");
             o = o.with(p[0].strip(), Float.parseFloat(p[1].strip()));
@@ -344,14 +384,17 @@ public final class SuggestionBenchmark {
             default -> {
                 b.report("baseline: BM25 on statements", Options.BASELINE, s -> true);
                 b.report("Tandem", Options.DEFAULT, s -> true);
-                Predicate<String> main = s -> !s.equals("dev");
-                b.report("baseline + numbers dropped", Options.BASELINE.with("dropNumbers", 1), main);
-                b.report("baseline + fields", Options.BASELINE.with("richFields", 1).with("detailWeight", 0.6f)
+                Predicate<String> main = s -> !s.equals("dev") && !s.equals("mathcamps");
+                Options words = Options.BASELINE.with("kstem", 1).with("dropNumbers", 1).with("k1", 0.6f);
+                b.report("baseline + Krovetz stems, numbers dropped, k1 0.6", words, main);
+                b.report("  + fields (components, notes, cluster, domain)", words.with("richFields", 1).with("detailWeight", 0.3f)
                         .with("clusterWeight", 0.5f).with("domainWeight", 0.3f), main);
-                b.report("baseline + math cues", Options.BASELINE.with("mathCues", 1).with("cueWeight", 1), main);
+                b.report("  + math cues (= Tandem)", Options.DEFAULT, main);
                 b.report("Tandem without fields", Options.DEFAULT.with("richFields", 0), main);
                 b.report("Tandem without math cues", Options.DEFAULT.with("mathCues", 0), main);
-                b.report("Tandem without grade prior", Options.DEFAULT.with("gradePrior", 0), main);
+                b.report("Tandem with Porter stems", Options.DEFAULT.with("kstem", 0), main);
+                b.report("Tandem + grade prior (naive Bayes on standards text)", Options.DEFAULT.with("gradePrior", 1), main);
+                b.report("Tandem as RRF of words / cues / both", Options.DEFAULT.with("fusion", 1), main);
                 b.latency(5000);
             }
         }
