@@ -54,10 +54,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * as context). One in-memory Lucene index per set of framework versions, one document per coverage target (the
  * standards a course covers), holding its statement, the text below it (components such as 7.RP.A.2a, notes,
  * keywords) and the labels of its cluster and domain, each a field with its own weight. The query is the content's
- * words plus {@link MathVocabulary} cues (notation said in the standards' words); BM25 ranks. Without known grades a
- * grade prior (a per-grade word model of the standards' own text) favours the grades the content's words belong to.
- * {@link Options#BASELINE} is the plain keyword ranker (BM25 over statements, the content's words as they are) the
- * benchmark compares against. Immutable and thread-safe once built.
+ * words plus {@link MathVocabulary} cues (notation said in the standards' words); BM25 ranks. {@link Options#BASELINE}
+ * is the plain keyword ranker (BM25 over statements, the content's words as they are) the benchmark compares
+ * against; a grade prior and rank fusion are options the benchmark measured and {@link Options#DEFAULT} leaves off
+ * (docs/benchmarks.md). Immutable and thread-safe once built; the index lives in memory (nothing to close).
  */
 public final class SuggestionIndex {
     private static final String ID = "id";
@@ -73,8 +73,9 @@ public final class SuggestionIndex {
 
     /**
      * What the ranker uses: the fields beyond the statement, the mathematical cues, dropping raw numbers from the
-     * words (they match "100" in "within 100" by accident), the grade prior when grades are unknown, and the
-     * weights of the fields and of the unit's text.
+     * words (they match "100" in "within 100" by accident), a grade prior when grades are unknown, Krovetz instead of
+     * Porter stems, reciprocal-rank fusion of word / cue / combined rankings instead of one combined query, BM25's k1
+     * and b, and the weights of the fields, of the unit's text, of the cues and of the prior.
      */
     public record Options(boolean richFields, boolean mathCues, boolean dropNumbers, boolean gradePrior, boolean kstem, boolean fusion, float k1,
                           float b, float detailWeight, float clusterWeight, float domainWeight, float contextWeight, float cueWeight,
