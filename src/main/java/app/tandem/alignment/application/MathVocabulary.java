@@ -66,42 +66,18 @@ final class MathVocabulary {
         if (frac != null || FRACTION_WORDS.matcher(t).find()) {
             out.add(new Cue("fraction fractions", 2f, "fractions" + (frac == null ? "" : ": " + frac)));
         }
-        String money = first(MONEY, t);
-        String dec = first(DECIMAL, t);
-        if (dec != null && money == null) {
-            out.add(new Cue("decimal decimals", 2f, "decimals: " + dec));
+        if (first(MONEY, t) == null) {
+            cue(out, DECIMAL, t, "decimal decimals", 2f, "decimals");
         }
-        if (money != null) {
-            out.add(new Cue("money dollar cents", 1.5f, "money: " + money.strip()));
+        cue(out, MONEY, t, "money dollar cents", 1.5f, "money");
+        cue(out, NEGATIVE, t, "negative rational numbers", 2f, "negative numbers");
+        if (cue(out, SCIENTIFIC, t, "scientific notation powers of 10", 2f, "scientific notation") == null) {
+            cue(out, EXPONENT, t, "exponents powers", 2f, "exponents");
         }
-        String neg = first(NEGATIVE, t);
-        if (neg != null) {
-            out.add(new Cue("negative rational numbers", 2f, "negative numbers: " + neg.strip()));
-        }
-        String sci = first(SCIENTIFIC, t);
-        if (sci != null) {
-            out.add(new Cue("scientific notation powers of 10", 2f, "scientific notation: " + sci));
-        }
-        String exp = first(EXPONENT, t);
-        if (exp != null && sci == null) {
-            out.add(new Cue("exponents powers", 2f, "exponents: " + exp));
-        }
-        String root = first(ROOT, t);
-        if (root != null) {
-            out.add(new Cue("square root cube root", 2f, "roots: " + root));
-        }
-        String pct = first(PERCENT, t);
-        if (pct != null) {
-            out.add(new Cue("percent", 2f, "percent: " + pct));
-        }
-        String ratio = first(RATIO, t);
-        if (ratio != null) {
-            out.add(new Cue("ratio ratios rate", 1.5f, "ratios: " + ratio));
-        }
-        String coord = first(COORDINATE, t);
-        if (coord != null) {
-            out.add(new Cue("coordinate plane points", 1.5f, "coordinates: " + coord));
-        }
+        cue(out, ROOT, t, "square root cube root", 2f, "roots");
+        cue(out, PERCENT, t, "percent", 2f, "percent");
+        cue(out, RATIO, t, "ratio ratios rate", 1.5f, "ratios");
+        cue(out, COORDINATE, t, "coordinate plane points", 1.5f, "coordinates");
         int equations = count(EQUALS, t);
         String variable = first(VARIABLE, t);
         if (variable != null && equations >= 2) {
@@ -111,10 +87,7 @@ final class MathVocabulary {
         } else if (variable != null) {
             out.add(new Cue("expression expressions variable", 1.5f, "an expression with a variable: " + variable.strip()));
         }
-        String cmp = first(COMPARE, t);
-        if (cmp != null) {
-            out.add(new Cue("compare comparison", 1.5f, "comparing: " + cmp.strip()));
-        }
+        cue(out, COMPARE, t, "compare comparison", 1.5f, "comparing");
         if (NESTED.matcher(t).find() && (PLUS.matcher(t).find() || TIMES.matcher(t).find() || MINUS.matcher(t).find())) {
             out.add(new Cue("parentheses brackets numerical expressions evaluate", 1f, "an expression with parentheses"));
         }
@@ -152,26 +125,11 @@ final class MathVocabulary {
     }
 
     private static void measurement(String t, List<Cue> out) {
-        String length = first(LENGTH, t);
-        if (length != null) {
-            out.add(new Cue("length measure units", 1f, "lengths: " + length.strip()));
-        }
-        String mass = first(MASS, t);
-        if (mass != null) {
-            out.add(new Cue("mass measure", 1f, "masses: " + mass.strip()));
-        }
-        String liquid = first(LIQUID, t);
-        if (liquid != null) {
-            out.add(new Cue("liquid volume measure", 1f, "liquid volumes: " + liquid.strip()));
-        }
-        String time = first(TIME, t);
-        if (time != null) {
-            out.add(new Cue("time intervals minutes", 1f, "time: " + time.strip()));
-        }
-        String angle = first(ANGLE, t);
-        if (angle != null) {
-            out.add(new Cue("angle angles degrees", 1f, "angles: " + angle.strip()));
-        }
+        cue(out, LENGTH, t, "length measure units", 1f, "lengths");
+        cue(out, MASS, t, "mass measure", 1f, "masses");
+        cue(out, LIQUID, t, "liquid volume measure", 1f, "liquid volumes");
+        cue(out, TIME, t, "time intervals minutes", 1f, "time");
+        cue(out, ANGLE, t, "angle angles degrees", 1f, "angles");
     }
 
     /** How big the whole numbers are: "within 20", "two-digit", "multi-digit"; three or more numbers: several steps. */
@@ -210,6 +168,15 @@ final class MathVocabulary {
         if (n >= 3) {
             out.add(new Cue("two-step three", 0.5f, n + " numbers"));
         }
+    }
+
+    /** Adds the cue when the pattern occurs, with the first occurrence in the reason; returns it (null: none). */
+    private static String cue(List<Cue> out, Pattern p, String t, String words, float weight, String label) {
+        String found = first(p, t);
+        if (found != null) {
+            out.add(new Cue(words, weight, label + ": " + found.strip()));
+        }
+        return found;
     }
 
     private static String first(Pattern p, String t) {

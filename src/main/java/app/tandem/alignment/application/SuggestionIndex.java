@@ -1,5 +1,6 @@
 package app.tandem.alignment.application;
 
+import app.tandem.standards.application.SearchIndex;
 import app.tandem.standards.application.StandardsCatalog.ItemText;
 import app.tandem.standards.application.StandardsCatalog.Outline;
 import app.tandem.standards.application.StandardsCatalog.StandardRef;
@@ -442,21 +443,7 @@ public final class SuggestionIndex {
     }
 
     List<String> stems(String text) {
-        List<String> out = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            return out;
-        }
-        try (TokenStream ts = analyzer.tokenStream(STATEMENT, new StringReader(text))) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return text == null || text.isBlank() ? new ArrayList<>() : SearchIndex.analyze(analyzer, STATEMENT, text);
     }
 
     /** English words lower-cased, stop words removed, Krovetz-stemmed (adding → add, where Porter says "ad"). */

@@ -106,23 +106,21 @@ public class Suggestions {
                 || catalog.standard(grant.section().districtId(), standardId).isEmpty()) {
             throw new InvalidRequestException(404, "There is no such standard in your district's library.", Map.of("standardId", "unknown"));
         }
-        try (Connection c = dataSource.getConnection()) {
-            if (exists(c, "SELECT 1 FROM al_suggestion_dismissal WHERE item_id = ? AND standard_id = ?", itemId, standardId)) {
-                return;
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO al_suggestion_dismissal (item_id, standard_id, person_id, dismissed_at) VALUES (?,?,?,?)")) {
-                ps.setString(1, itemId);
-                ps.setString(2, standardId);
-                ps.setString(3, launch.personId());
-                ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
-                ps.executeUpdate();
-            }
+        if (!query("SELECT 1 FROM al_suggestion_dismissal WHERE item_id = ? AND standard_id = ?", rs -> 1, itemId, standardId).isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO al_suggestion_dismissal (item_id, standard_id, person_id, dismissed_at) VALUES (?,?,?,?)")) {
+            ps.setString(1, itemId);
+            ps.setString(2, standardId);
+            ps.setString(3, launch.personId());
+            ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.executeUpdate();
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                return; // dismissed at the same moment by someone else
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) { // 23…: dismissed at the same moment by someone else
+                throw new IllegalStateException(e);
             }
-            throw new IllegalStateException(e);
         }
     }
 
@@ -136,34 +134,31 @@ public class Suggestions {
         if (itemId == null || itemId.isBlank() || itemId.length() > 36) {
             return Optional.empty();
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT i.id, i.section_id, i.unit_id, i.kind, i.title, i.description, u.title, "
-                     + "u.description FROM al_item i JOIN al_unit u ON u.id = i.unit_id WHERE i.id = ? AND i.section_id = ?")) {
-            ps.setString(1, itemId);
-            ps.setString(2, sectionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return query("SELECT i.id, i.section_id, i.unit_id, i.kind, i.title, i.description, u.title, u.description FROM al_item i "
+                + "JOIN al_unit u ON u.id = i.unit_id WHERE i.id = ? AND i.section_id = ?", rs -> new Item(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
+                itemId, sectionId).stream().findFirst();
     }
 
     /** Standards aligned to the item (any type) or dismissed for it. */
     private Set<String> excluded(String itemId) {
-        Set<String> out = new HashSet<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT standard_id FROM al_alignment WHERE item_id = ? "
-                     + "UNION SELECT standard_id FROM al_suggestion_dismissal WHERE item_id = ?")) {
-            ps.setString(1, itemId);
-            ps.setString(2, itemId);
+        return new HashSet<>(query("SELECT standard_id FROM al_alignment WHERE item_id = ? "
+                + "UNION SELECT standard_id FROM al_suggestion_dismissal WHERE item_id = ?", rs -> rs.getString(1), itemId, itemId));
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Row<T> row, String... args) {
+        List<T> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getString(1));
+                    out.add(row.read(rs));
                 }
             }
         } catch (SQLException e) {
@@ -222,16 +217,5 @@ public class Suggestions {
     /** Drops this server's index of a district (it is rebuilt on the next request). */
     public void evict(String districtId) {
         indexes.remove(districtId);
-    }
-
-    private static boolean exists(Connection c, String sql, String... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 }
