@@ -279,7 +279,8 @@ public final class SearchIndex implements Closeable {
         return out;
     }
 
-    private static List<String> analyze(Analyzer analyzer, String field, String text) {
+    /** The terms an analyzer makes of a text for a field (also used by alignment's suggestion index). */
+    public static List<String> analyze(Analyzer analyzer, String field, String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(field, new StringReader(text))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

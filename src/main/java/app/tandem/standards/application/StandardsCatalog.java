@@ -71,6 +71,13 @@ public class StandardsCatalog {
         }
     }
 
+    /**
+     * The text of an item beyond its statement (for matching content to standards): the parent it belongs to
+     * (first isChildOf; null at the top), its abbreviated statement, concept keywords ({@code |}-separated) and notes.
+     */
+    public record ItemText(String id, String parentId, String abbreviated, String keywords, String notes) {
+    }
+
     @Inject
     StandardsStore store;
 
@@ -135,6 +142,26 @@ public class StandardsCatalog {
         Outline built = build(f);
         outlines.put(frameworkId, built);
         return built;
+    }
+
+    /** Parents, keywords and notes of one of the district's frameworks' live items, by item id (not cached). */
+    public Map<String, ItemText> texts(String districtId, String frameworkId) {
+        store.framework(districtId, frameworkId)
+                .orElseThrow(() -> new IllegalArgumentException("no framework " + frameworkId + " in district " + districtId));
+        Map<String, String> parentOf = new HashMap<>();
+        store.forEachParent(frameworkId, parentOf::putIfAbsent);
+        Map<String, String> idOf = new HashMap<>();
+        List<Item> items = new ArrayList<>();
+        store.forEachItem(frameworkId, false, i -> {
+            idOf.put(i.identifier(), i.id());
+            items.add(i);
+        });
+        Map<String, ItemText> result = new LinkedHashMap<>();
+        for (Item i : items) {
+            String parent = parentOf.get(i.identifier());
+            result.put(i.id(), new ItemText(i.id(), parent == null ? null : idOf.get(parent), i.abbreviatedStatement(), i.keywords(), i.notes()));
+        }
+        return result;
     }
 
     private Outline build(Framework f) {

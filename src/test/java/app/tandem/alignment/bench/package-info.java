@@ -1,2 +1,2 @@
-/** The coverage roll-up benchmark (run by hand, not part of the test suite): see docs/benchmarks.md. */
+/** Alignment benchmarks, run by hand (not part of the test suite): suggestion quality and the coverage roll-up; see docs/benchmarks.md. */
 package app.tandem.alignment.bench;
