@@ -306,6 +306,12 @@ class CoverageTest {
         assertThat(late.recomputed()).isEqualTo(1);
         assertThat(row(late, north).covered()).isEqualTo(4);
         assertThat(rollup.compute(db.districtId, Filter.ALL).recomputed()).isZero();
+
+        // a row that is missing (a failed write, a new section) is computed by the next roll-up
+        exec("DELETE FROM al_coverage_section WHERE section_id = ?", south);
+        Rollup missing = rollup.compute(db.districtId, Filter.ALL);
+        assertThat(missing.recomputed()).isEqualTo(1);
+        assertThat(row(missing, south).covered()).isEqualTo(2);
     }
 
     @Test
