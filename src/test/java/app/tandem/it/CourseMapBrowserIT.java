@@ -47,7 +47,7 @@ class CourseMapBrowserIT {
     }
 
     /** The demo district's CCSS math framework, imported if it is not there yet. */
-    private static String mathFramework(String coordinator) throws Exception {
+    static String mathFramework(String coordinator) throws Exception {
         for (JsonValue v : StandardsIT.array(StandardsIT.get(coordinator, "/api/standards/frameworks").body())) {
             JsonObject f = v.asJsonObject();
             if (f.getString("title", "").contains("Math")) {
@@ -70,7 +70,7 @@ class CourseMapBrowserIT {
         throw new AssertionError("the import did not finish");
     }
 
-    private static void enable(String coordinator, String framework, boolean on) throws Exception {
+    static void enable(String coordinator, String framework, boolean on) throws Exception {
         HttpResponse<String> r = StandardsIT.send(coordinator, "PUT", "/api/standards/frameworks/" + framework + "/enablement", "application/json",
                 ("{\"enabled\":" + on + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -20,13 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Keeps the roll-up's aggregate (al_coverage_section: per section and domain, how many targets are covered) in
  * step with the alignments, without hooks in the code that writes alignments:
  * <ul>
- * <li>a district never computed is computed in full by its first roll-up;</li>
+ * <li>sections without a row (a district's first roll-up, a new section, a write that failed) are computed;</li>
  * <li>sections with alignment changes since their last computation are recomputed by the next roll-up: the course
  * map writes an al_alignment_event row for every change; a roll-up looks at the sections with events since its
  * district's last check (minus {@link #MARGIN}, so that changes committed late or stamped by a server whose clock is
@@ -68,14 +69,14 @@ public class CoverageIndex {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Optional<OffsetDateTime> checked = store.eventsCheckedAt(districtId);
         Set<String> stale = new LinkedHashSet<>();
-        if (checked.isEmpty()) {
-            sections.forEach(s -> stale.add(s.id()));
-        } else {
+        // never computed (a new section, the district's first roll-up, or a write that failed)
+        sections.stream().filter(s -> s.refreshedAt() == null).forEach(s -> stale.add(s.id()));
+        if (checked.isPresent()) {
             Map<String, SectionRow> byId = new HashMap<>();
             sections.forEach(s -> byId.put(s.id(), s));
             List<String> recent = store.changedSince(checked.get().minus(MARGIN)).keySet().stream().filter(byId::containsKey).toList();
             store.eventCounts(recent).forEach((sectionId, count) -> {
-                if (!count.equals(byId.get(sectionId).events())) {
+                if (byId.get(sectionId).events() != null && !count.equals(byId.get(sectionId).events())) {
                     stale.add(sectionId);
                 }
             });
@@ -126,10 +127,11 @@ public class CoverageIndex {
         try {
             store.replace(districtId, sectionIds, rows, counts, events, startedAt);
         } catch (CoverageStore.CoverageStoreException e) {
+            // the rows are a cache: a failed write leaves them stale, and their event counts still differ, so the next
+            // roll-up tries again. A duplicate key means another server wrote the same sections at the same moment.
             if (!e.duplicate()) {
-                throw e;
+                LOG.log(Level.WARNING, "Coverage rows of " + sectionIds.size() + " sections not written; the next roll-up retries", e);
             }
-            // another server recomputed the same sections at the same moment: its rows are as good
         }
     }
 

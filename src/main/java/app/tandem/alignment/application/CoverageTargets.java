@@ -112,7 +112,9 @@ public class CoverageTargets {
             Outline outline = catalog.outline(districtId, f.id());
             Set<String> filter = Set.copyOf(grades.isEmpty() ? f.enabledGrades() : grades);
             gradeFilters.put(f.id(), filter);
-            for (StandardRef s : outline.coverageTargets(filter)) {
+            List<StandardRef> sorted = new ArrayList<>(outline.coverageTargets(filter));
+            sorted.sort(CoverageTargets::byCode);
+            for (StandardRef s : sorted) {
                 targets.add(s);
                 domainCounts.computeIfAbsent(s.domainId(), k -> new int[1])[0]++;
                 clusterCounts.computeIfAbsent(s.clusterId(), k -> new int[1])[0]++;
@@ -142,6 +144,48 @@ public class CoverageTargets {
         }
         return new Profile(key, List.copyOf(targets), List.copyOf(domains), List.copyOf(clusters), Map.copyOf(domainOf),
                 Map.copyOf(clusterOf), Map.copyOf(gradeFilters));
+    }
+
+    /**
+     * Targets in the natural order of their codes (7.EE.A.2 before 7.EE.B.3 before 7.G.A.1, 7.RP.A.2 before 7.RP.A.10),
+     * so that domains and clusters follow; targets without a code after those with one, in outline order (stable sort).
+     */
+    static int byCode(StandardRef a, StandardRef b) {
+        boolean ca = a.code() != null && !a.code().isBlank();
+        boolean cb = b.code() != null && !b.code().isBlank();
+        if (!ca || !cb) {
+            return Boolean.compare(!ca, !cb);
+        }
+        String[] x = a.code().split("\\.");
+        String[] y = b.code().split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = compareSegment(x[i], y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
+    private static int compareSegment(String a, String b) {
+        int da = leadingDigits(a);
+        int db = leadingDigits(b);
+        if (da > 0 && db > 0 && da <= 9 && db <= 9) {
+            int c = Integer.compare(Integer.parseInt(a.substring(0, da)), Integer.parseInt(b.substring(0, db)));
+            if (c != 0) {
+                return c;
+            }
+            return a.substring(da).compareTo(b.substring(db));
+        }
+        return a.compareTo(b);
+    }
+
+    private static int leadingDigits(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** The target map of one of the district's frameworks at its current version; empty if the framework is gone. */

@@ -12,7 +12,8 @@ import java.util.List;
  */
 public final class CoverageHeatmap {
     public static final int LABEL_WIDTH = 230;
-    public static final int HEADER_HEIGHT = 150;
+    /** The most room the rotated column labels get above the grid. */
+    public static final int MAX_HEADER_HEIGHT = 150;
     public static final int CELL_WIDTH = 52;
     public static final int CELL_HEIGHT = 28;
     static final int LEGEND_HEIGHT = 56;
@@ -61,9 +62,9 @@ public final class CoverageHeatmap {
      */
     public record Svg(String id, String title, String desc, int width, int height, List<Head> columns, List<Head> rows, List<Cell> cells,
                       List<Swatch> legend, int legendY, boolean showPercent, List<String> rowLabels, List<Column> columnLabels,
-                      int[][] covered, int[][] targets) {
+                      int[][] covered, int[][] targets, int headerHeight) {
         public int gridBottom() {
-            return HEADER_HEIGHT + rows.size() * CELL_HEIGHT;
+            return headerHeight + rows.size() * CELL_HEIGHT;
         }
 
         public int gridRight() {
@@ -99,15 +100,18 @@ public final class CoverageHeatmap {
      */
     public static Svg build(String id, String title, String desc, List<String> rowLabels, List<Column> columns, int[][] covered,
                             int[][] targets, boolean percent) {
+        // rotated labels (-55°) of about 6.5 px per character rise about 5.3 px per character
+        int longest = columns.stream().mapToInt(c -> cut(c.label(), 24).length()).max().orElse(0);
+        int header = Math.max(40, Math.min(MAX_HEADER_HEIGHT, 20 + (int) Math.ceil(longest * 5.4)));
         List<Head> heads = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
-            heads.add(new Head(LABEL_WIDTH + c * CELL_WIDTH + CELL_WIDTH / 2, HEADER_HEIGHT - 8, cut(columns.get(c).label(), 24),
+            heads.add(new Head(LABEL_WIDTH + c * CELL_WIDTH + CELL_WIDTH / 2, header - 8, cut(columns.get(c).label(), 24),
                     columns.get(c).full()));
         }
         List<Head> rows = new ArrayList<>();
         List<Cell> cells = new ArrayList<>();
         for (int r = 0; r < rowLabels.size(); r++) {
-            int y = HEADER_HEIGHT + r * CELL_HEIGHT;
+            int y = header + r * CELL_HEIGHT;
             rows.add(new Head(LABEL_WIDTH - 8, y + CELL_HEIGHT / 2 + 4, cut(rowLabels.get(r), 32), rowLabels.get(r)));
             for (int c = 0; c < columns.size(); c++) {
                 int x = LABEL_WIDTH + c * CELL_WIDTH;
@@ -124,7 +128,7 @@ public final class CoverageHeatmap {
             }
         }
         int width = Math.max(LABEL_WIDTH + columns.size() * CELL_WIDTH + 16, 620);
-        int legendY = HEADER_HEIGHT + rowLabels.size() * CELL_HEIGHT + 20;
+        int legendY = header + rowLabels.size() * CELL_HEIGHT + 20;
         List<Swatch> legend = new ArrayList<>();
         int x = 8;
         for (Level l : LEVELS) {
@@ -133,7 +137,7 @@ public final class CoverageHeatmap {
         }
         legend.add(new Swatch(x, legendY, NOT_APPLICABLE_FILL, NOT_APPLICABLE_INK, "n/a", false));
         return new Svg(id, title, desc, width, legendY + LEGEND_HEIGHT, heads, rows, cells, legend, legendY, percent, List.copyOf(rowLabels),
-                List.copyOf(columns), covered, targets);
+                List.copyOf(columns), covered, targets, header);
     }
 
     /**

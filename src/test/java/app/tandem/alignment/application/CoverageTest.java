@@ -190,6 +190,20 @@ class CoverageTest {
     }
 
     @Test
+    void targetsDomainsAndClustersFollowTheNaturalOrderOfCodes() {
+        CoverageTargets.Profile p = targets.profile(db.districtId, catalog.enabledFrameworks(db.districtId), Set.of("07"));
+        assertThat(p.targets()).extracting(StandardRef::code).startsWith(P + "7.EE.A.1", P + "7.EE.A.2", P + "7.EE.B.3", P + "7.EE.B.4",
+                P + "7.G.A.1");
+        assertThat(p.clusters()).extracting(CoverageTargets.Group::label).map(l -> l.split(" ")[0].substring(P.length()))
+                .containsExactly("7.EE.A", "7.EE.B", "7.G.A", "7.G.B", "7.NS.A", "7.RP.A", "7.SP.A", "7.SP.B", "7.SP.C");
+        StandardRef a = new StandardRef("a", "f", "F", "a", "7.RP.A.2", "s", List.of(), "Standard", false, "d", "D", "c", "C");
+        StandardRef b = new StandardRef("b", "f", "F", "b", "7.RP.A.10", "s", List.of(), "Standard", false, "d", "D", "c", "C");
+        StandardRef none = new StandardRef("n", "f", "F", "n", null, "s", List.of(), "Standard", false, "d", "D", "c", "C");
+        assertThat(CoverageTargets.byCode(a, b)).isNegative();
+        assertThat(CoverageTargets.byCode(none, a)).isPositive();
+    }
+
+    @Test
     void linkGroupShowsWhoCoversWhat() throws Exception {
         String a = section("Math 7 A", "07", "North", grade7Course());
         Map<String, Map<String, List<String[]>>> other = Map.of("Numbers", Map.of("Rational numbers",
@@ -292,6 +306,12 @@ class CoverageTest {
         assertThat(late.recomputed()).isEqualTo(1);
         assertThat(row(late, north).covered()).isEqualTo(4);
         assertThat(rollup.compute(db.districtId, Filter.ALL).recomputed()).isZero();
+
+        // a row that is missing (a failed write, a new section) is computed by the next roll-up
+        exec("DELETE FROM al_coverage_section WHERE section_id = ?", south);
+        Rollup missing = rollup.compute(db.districtId, Filter.ALL);
+        assertThat(missing.recomputed()).isEqualTo(1);
+        assertThat(row(missing, south).covered()).isEqualTo(2);
     }
 
     @Test

@@ -133,9 +133,12 @@ public final class CoverageRollupBenchmark {
             }
             addAlignments(ds, catalog, district, pick, r);
             long t = System.nanoTime();
+            long c = THREADS.getCurrentThreadCpuTime();
+            double server = serverCpuMs();
             Rollup x = rollup.compute(district, Filter.ALL);
             changed[round] = (System.nanoTime() - t) / 1e6;
-            System.out.printf("   after 20 changed sections: %.1f ms (recomputed %d)%n", changed[round], x.recomputed());
+            System.out.printf("   after 20 changed sections: %.1f ms (recomputed %d; client thread CPU %.0f ms, PostgreSQL CPU %.0f ms)%n",
+                    changed[round], x.recomputed(), (THREADS.getCurrentThreadCpuTime() - c) / 1e6, serverCpuMs() - server);
         }
         Arrays.sort(changed);
         System.out.printf("roll-up after 20 changed sections: median %.1f ms%n", changed[changed.length / 2]);
