@@ -286,15 +286,15 @@ public final class FrameworkImport implements ImportSink {
     /** New rows go by PostgreSQL COPY when the driver allows it (see {@link PgCopy}), else by multi-row INSERTs. */
     private void prepare() throws SQLException {
         int v = Types.VARCHAR;
+        int[] itemTypes = {v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, Types.INTEGER, Types.BIGINT, Types.BOOLEAN, Types.INTEGER, Types.INTEGER};
+        int[] associationTypes = {v, v, v, v, v, v, v, v, v, v, v, Types.INTEGER, v, v, Types.INTEGER, Types.BIGINT, Types.BOOLEAN};
         copy = PgCopy.open(c);
         if (copy != null) {
-            insertItem = copy.writer("std_item", ITEM_COLUMNS);
-            insertAssociation = copy.writer("std_association", ASSOCIATION_COLUMNS);
+            insertItem = copy.writer("std_item", ITEM_COLUMNS, itemTypes);
+            insertAssociation = copy.writer("std_association", ASSOCIATION_COLUMNS, associationTypes);
         } else {
-            insertItem = new BulkInsert(c, "std_item", ITEM_COLUMNS,
-                    new int[] {v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, Types.INTEGER, Types.BIGINT, Types.BOOLEAN, Types.INTEGER, Types.INTEGER}, 50);
-            insertAssociation = new BulkInsert(c, "std_association", ASSOCIATION_COLUMNS,
-                    new int[] {v, v, v, v, v, v, v, v, v, v, v, Types.INTEGER, v, v, Types.INTEGER, Types.BIGINT, Types.BOOLEAN}, 50);
+            insertItem = new BulkInsert(c, "std_item", ITEM_COLUMNS, itemTypes, 50);
+            insertAssociation = new BulkInsert(c, "std_association", ASSOCIATION_COLUMNS, associationTypes, 50);
         }
         updateItem = c.prepareStatement("UPDATE std_item SET uri = ?, full_statement = ?, abbreviated_statement = ?, alternative_label = ?, "
                 + "human_coding_scheme = ?, list_enumeration = ?, item_type = ?, education_levels = ?, concept_keywords = ?, notes = ?, "

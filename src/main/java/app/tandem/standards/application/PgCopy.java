@@ -6,13 +6,16 @@ import java.lang.reflect.Method;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * PostgreSQL {@code COPY ... FROM STDIN} on the import's connection, for first imports of large frameworks: rows
- * are encoded in COPY's text format and streamed to the server while the parser goes on, so the server inserts
- * while the next items are parsed, and without per-statement parsing, planning and parameter binding.
+ * PostgreSQL {@code COPY ... FROM STDIN (FORMAT binary)} on the import's connection, for first imports of large
+ * frameworks: rows are encoded in COPY's binary format and streamed to the server while the parser goes on, so the
+ * server inserts while the next items are parsed, without per-statement parsing, planning and parameter binding,
+ * and without scanning text for delimiters and escapes (the binary format carries each value's length; a text
+ * value is its UTF-8 bytes).
  *
  * <p>The driver's copy API ({@code org.postgresql.PGConnection.getCopyAPI()}) is reached by reflection through
  * {@link Connection#unwrap}: outside Liberty (tests, benchmarks) the driver is on the class path; inside Liberty the
@@ -98,9 +101,17 @@ final class PgCopy implements AutoCloseable {
         }
     }
 
-    /** A writer for one table's columns (COPY text format). */
-    Writer writer(String table, String[] columns) {
-        return new Writer("COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN", columns.length);
+    /** A writer for one table's columns, of the given {@link java.sql.Types} (VARCHAR, INTEGER, BIGINT, BOOLEAN). */
+    Writer writer(String table, String[] columns, int[] types) {
+        if (columns.length != types.length) {
+            throw new IllegalArgumentException("one type per column");
+        }
+        for (int t : types) {
+            if (t != Types.VARCHAR && t != Types.INTEGER && t != Types.BIGINT && t != Types.BOOLEAN) {
+                throw new IllegalArgumentException("unsupported column type " + t);
+            }
+        }
+        return new Writer("COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT binary)", types.clone());
     }
 
     /** Sends what is buffered and ends the current COPY (before any other statement on the connection). */
@@ -109,6 +120,8 @@ final class PgCopy implements AutoCloseable {
             return;
         }
         try {
+            ensure(2);
+            putShort(-1); // binary trailer
             send();
             call(endCopy, active);
         } finally {
@@ -144,7 +157,13 @@ final class PgCopy implements AutoCloseable {
         end();
         active = call(copyIn, copyManager, w.sql);
         activeWriter = w;
+        ensure(HEADER.length);
+        System.arraycopy(HEADER, 0, buf, len, HEADER.length);
+        len += HEADER.length;
     }
+
+    /** Binary COPY header: signature, flags (0), header extension length (0). */
+    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
     private void send() throws SQLException {
         if (len > 0) {
@@ -170,7 +189,7 @@ final class PgCopy implements AutoCloseable {
         }
     }
 
-    // ---- COPY text encoding -----------------------------------------------------------------------------------
+    // ---- COPY binary encoding (big-endian) --------------------------------------------------------------------
 
     private void ensure(int more) {
         if (len + more > buf.length) {
@@ -178,83 +197,80 @@ final class PgCopy implements AutoCloseable {
         }
     }
 
-    private void put(byte b) {
-        buf[len++] = b;
+    private void putShort(int v) {
+        buf[len++] = (byte) (v >> 8);
+        buf[len++] = (byte) v;
     }
 
-    /**
-     * A string in COPY text format, UTF-8: backslash, tab, newline and carriage return escaped. Escaping works on the
-     * UTF-8 bytes because those four bytes never occur inside a multi-byte sequence.
-     */
-    private void text(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        ensure(b.length * 2);
-        int from = 0;
-        for (int i = 0; i < b.length; i++) {
-            byte x = b[i];
-            byte esc = x == '\\' ? (byte) '\\' : x == '\t' ? (byte) 't' : x == '\n' ? (byte) 'n' : x == '\r' ? (byte) 'r' : 0;
-            if (esc != 0) {
-                System.arraycopy(b, from, buf, len, i - from);
-                len += i - from;
-                buf[len++] = '\\';
-                buf[len++] = esc;
-                from = i + 1;
-            }
+    private void putInt(int v) {
+        buf[len++] = (byte) (v >> 24);
+        buf[len++] = (byte) (v >> 16);
+        buf[len++] = (byte) (v >> 8);
+        buf[len++] = (byte) v;
+    }
+
+    private void putLong(long v) {
+        putInt((int) (v >> 32));
+        putInt((int) v);
+    }
+
+    /** One value: its length (-1 for NULL), then its bytes in the column type's binary form. */
+    private void value(Object v, int type) {
+        if (v == null) {
+            ensure(4);
+            putInt(-1);
+            return;
         }
-        System.arraycopy(b, from, buf, len, b.length - from);
-        len += b.length - from;
-    }
-
-    private void ascii(String s) {
-        int n = s.length();
-        ensure(n + 1);
-        for (int i = 0; i < n; i++) {
-            put((byte) s.charAt(i));
+        switch (type) {
+            case Types.VARCHAR -> {
+                byte[] b = v.toString().getBytes(StandardCharsets.UTF_8);
+                ensure(4 + b.length);
+                putInt(b.length);
+                System.arraycopy(b, 0, buf, len, b.length);
+                len += b.length;
+            }
+            case Types.INTEGER -> {
+                ensure(8);
+                putInt(4);
+                putInt(((Number) v).intValue());
+            }
+            case Types.BIGINT -> {
+                ensure(12);
+                putInt(8);
+                putLong(((Number) v).longValue());
+            }
+            default -> { // BOOLEAN
+                ensure(5);
+                putInt(1);
+                buf[len++] = (byte) (((Boolean) v) ? 1 : 0);
+            }
         }
     }
 
     /** Rows of one table; {@link #add} starts this table's COPY when another one (or none) is running. */
     final class Writer implements RowWriter {
         private final String sql;
-        private final int columns;
+        private final int[] types;
         private long rows;
 
-        private Writer(String sql, int columns) {
+        private Writer(String sql, int[] types) {
             this.sql = sql;
-            this.columns = columns;
+            this.types = types;
         }
 
         @Override
         public void add(Object... row) throws SQLException {
-            if (row.length != columns) {
-                throw new IllegalArgumentException("expected " + columns + " values, got " + row.length);
+            if (row.length != types.length) {
+                throw new IllegalArgumentException("expected " + types.length + " values, got " + row.length);
             }
             if (activeWriter != this) {
                 begin(this);
             }
+            ensure(2);
+            putShort(types.length);
             for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    ensure(1);
-                    put((byte) '\t');
-                }
-                Object v = row[i];
-                if (v == null) {
-                    ensure(2);
-                    put((byte) '\\');
-                    put((byte) 'N');
-                } else if (v instanceof String s) {
-                    text(s);
-                } else if (v instanceof Boolean b) {
-                    ensure(1);
-                    put((byte) (b ? 't' : 'f'));
-                } else if (v instanceof Number) {
-                    ascii(v.toString());
-                } else {
-                    text(v.toString());
-                }
+                value(row[i], types[i]);
             }
-            ensure(1);
-            put((byte) '\n');
             rows++;
             if (len >= SEND_AT) {
                 send();

@@ -82,7 +82,16 @@ public final class CaseImportBenchmark {
             flyway.target(System.getProperty("bench.schema"));
         }
         flyway.load().migrate();
-        System.out.printf("database %s, schema %s, settings [%s], writes by %s%n", db, System.getProperty("bench.schema", "latest"),
+        // -Dbench.sql="DROP INDEX x; ...": schema experiments run after the migrations
+        for (String sql : System.getProperty("bench.sql", "").split(";")) {
+            if (!sql.isBlank()) {
+                try (Connection c = ds.getConnection(); var st = c.createStatement()) {
+                    st.execute(sql);
+                }
+            }
+        }
+        System.out.printf("database %s, schema %s%s, settings [%s], writes by %s%n", db, System.getProperty("bench.schema", "latest"),
+                System.getProperty("bench.sql") == null ? "" : " + " + System.getProperty("bench.sql"),
                 System.getProperty("bench.pg", "defaults"), Boolean.getBoolean("tandem.standards.no-copy") ? "multi-row INSERT" : "COPY when PostgreSQL");
         String district = UUID.randomUUID().toString();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO district (id, name, created_at) VALUES (?,?,?)")) {
