@@ -22,6 +22,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,16 @@ class CoverageIT {
         }
         return seed("section", Json.createObjectBuilder().add("contextId", "demo-course-" + course).add("frameworkId", math)
                 .add("grades", grades).add("subjects", "Math").add("school", school).add("units", a).build()).getString("sectionId");
+    }
+
+    /** The demo district's library is shared by the suite's classes: leave CCSS disabled as other tests expect. */
+    @AfterAll
+    static void disableTheFramework() throws Exception {
+        if (coordinator != null && math != null) {
+            HttpResponse<String> r = send(coordinator, "PUT", "/api/standards/frameworks/" + math + "/enablement", "application/json",
+                    "{\"enabled\":false}".getBytes(StandardCharsets.UTF_8));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
     }
 
     @Test
