@@ -112,7 +112,7 @@ class CoverageBrowserIT {
             StandardsBrowserIT.screenshot(d, "coverage-drill-down");
         } finally {
             d.quit();
-            CourseMapBrowserIT.enable(coordinator, CoverageIT.math, false);
+            CoverageIT.clear(coordinator, CoverageIT.math);
         }
     }
 

@@ -15,8 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -108,13 +106,8 @@ class CoverageIT {
         coTeacher = launch("chen", "alg1-p5:teacher");
         student = launch("ava", "alg1-p2:student");
 
-        String file = "opensalt_ccss-math_cfpackage-2016-draft.json";
-        JsonObject job = ToolHttp.importStandards(coordinator, file, Files.readString(ToolHttp.standardsFile(file)));
-        assertThat(job.getString("status")).as(job.toString()).isEqualTo("SUCCEEDED");
-        math = job.getString("frameworkId");
-        HttpResponse<String> enabled = send(coordinator, "PUT", "/api/standards/frameworks/" + math + "/enablement", "application/json",
-                "{\"enabled\":true}".getBytes(StandardCharsets.UTF_8));
-        assertThat(enabled.statusCode()).as(enabled.body()).isEqualTo(200);
+        math = CourseMapBrowserIT.mathFramework(coordinator);
+        CourseMapBrowserIT.enable(coordinator, math, true);
 
         p2 = course("alg1-p2", "07", "North High",
                 unit("Ratios", item("Unit rates lesson", "7.RP.A.1", "TEACHES", "7.RP.A.1", "PRACTISES"),
@@ -221,7 +214,7 @@ class CoverageIT {
                 .add("demo-course-alg1-p2").add("demo-course-alg1-p5")).build());
         JsonObject c = object(get(teacher, "/api/sections/" + p2 + "/coverage").body());
         JsonObject link = c.getJsonObject("link");
-        assertThat(link.getString("name")).isEqualTo("Algebra I team");
+        assertThat(link.getString("name")).isEqualTo("Seeded: Algebra I team");
         assertThat(link.getInt("coveredByAny")).isEqualTo(4);
         assertThat(link.getJsonArray("onlyByOthers").getJsonObject(0).getString("code")).isEqualTo(P + "7.NS.A.1");
         assertThat(link.getJsonArray("sections")).hasSize(2);
@@ -230,7 +223,7 @@ class CoverageIT {
         assertThat(rp1.getJsonArray("coveredBy").getValuesAs(jakarta.json.JsonString::getString)).containsExactly(p2, p5);
 
         String html = get(teacher, "/app/course/" + p2 + "/coverage").body();
-        assertThat(Html.testId(html, "coverage-link")).isEqualTo("Link group: Algebra I team");
+        assertThat(Html.testId(html, "coverage-link")).isEqualTo("Link group: Seeded: Algebra I team");
         assertThat(html).contains("Covered only by a linked section (1)")
                 .contains("Algebra I — Period 5 (co-taught)");
         // the co-teacher of the linked section may now read this section's coverage
@@ -293,6 +286,20 @@ class CoverageIT {
         JsonObject all = object(get(coordinator, "/api/district/coverage?pageSize=1000").body());
         assertThat(row(all, p5).getInt("covered")).isEqualTo(3);
         assertThat(all.getInt("recomputed")).isPositive();
+    }
+
+    /** Leaves the demo district as other tests expect it: framework disabled, course maps, settings and link group gone. */
+    @AfterAll
+    static void clearTheDemoCourses() throws Exception {
+        clear(coordinator, math);
+    }
+
+    static void clear(String coordinator, String framework) throws Exception {
+        if (coordinator != null && framework != null) {
+            CourseMapBrowserIT.enable(coordinator, framework, false);
+        }
+        seed("clear", Json.createObjectBuilder().add("contextIds", Json.createArrayBuilder().add("demo-course-alg1-p2")
+                .add("demo-course-alg1-p5")).build());
     }
 
     private static JsonObject row(JsonObject rollup, String sectionId) {

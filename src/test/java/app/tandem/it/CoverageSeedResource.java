@@ -113,11 +113,30 @@ public class CoverageSeedResource {
         }
         String group = AlignmentSeed.id();
         exec("INSERT INTO ct_link_group (id, district_id, name, created_at, version) VALUES (?,?,?,?,0)", group, district,
-                body.getString("name"), OffsetDateTime.now());
+                "Seeded: " + body.getString("name"), OffsetDateTime.now());
         for (String id : ids) {
             exec("INSERT INTO ct_group_section (group_id, section_id, joined_at) VALUES (?,?,?)", group, id, OffsetDateTime.now());
         }
         return Json.createObjectBuilder().add("groupId", group).build().toString();
+    }
+
+    /**
+     * Undoes the seeding for the demo sections (by context id): their course maps, course settings, coverage rows and
+     * link groups, so that other tests find the demo courses as they were: {"contextIds": […]}.
+     */
+    @POST
+    @Path("clear")
+    public String clear(@HeaderParam("X-Admin-Token") String token, JsonObject body) throws SQLException {
+        guard(token);
+        for (JsonValue v : body.getJsonArray("contextIds")) {
+            String sectionId = one(DEMO_SECTION, ((jakarta.json.JsonString) v).getString())[0];
+            exec("DELETE FROM al_unit WHERE section_id = ?", sectionId);
+            exec("DELETE FROM al_section_settings WHERE section_id = ?", sectionId);
+            exec("DELETE FROM al_coverage_section WHERE section_id = ?", sectionId);
+            exec("DELETE FROM ct_link_group WHERE id IN (SELECT group_id FROM ct_group_section WHERE section_id = ?) AND name LIKE 'Seeded: %'",
+                    sectionId);
+        }
+        return "{}";
     }
 
     private static void guard(String token) {

@@ -49,7 +49,9 @@ import org.flywaydb.core.Flyway;
  * roll-up, and for comparison the alternative without an aggregate: one grouped query over al_alignment.
  *
  * <p>Usage: {@code CoverageRollupBenchmark [h2|postgres] [sections=10000] [runs=30] [workDir=/tmp/tandem-bench]}.
- * The generated database is kept in the work folder and reused by the next run with the same size.
+ * The generated database is kept in the work folder and reused by the next run with the same size. System
+ * properties: {@code bench.generateOnly=true} stops after generating (generate with a large heap, measure with the
+ * server's); {@code bench.h2=;CACHE_SIZE=…} is appended to the H2 URL; {@code bench.cold=N} first roll-ups (2).
  */
 public final class CoverageRollupBenchmark {
     static final String[] GRADES = {"KG", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"};
@@ -80,7 +82,7 @@ public final class CoverageRollupBenchmark {
             bulk = new PooledDataSource(p.getPostgresDatabase(Map.of("reWriteBatchedInserts", "true")));
         } else {
             org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-            h2.setURL("jdbc:h2:file:" + dir.resolve("tandem") + ";MODE=LEGACY");
+            h2.setURL("jdbc:h2:file:" + dir.resolve("tandem") + ";MODE=LEGACY" + System.getProperty("bench.h2", ""));
             h2.setUser("sa");
             h2.setPassword("");
             ds = new PooledDataSource(h2);
@@ -92,6 +94,12 @@ public final class CoverageRollupBenchmark {
         String district;
         if (fresh) {
             district = generate(bulk, db, standards, catalog, work, sections);
+            if (Boolean.getBoolean("bench.generateOnly")) {
+                if (pg != null) {
+                    pg.close();
+                }
+                return;
+            }
         } else {
             district = single(ds, "SELECT id FROM district WHERE name = 'Coverage benchmark'");
         }
