@@ -87,16 +87,6 @@ class CoverageIT {
                 .add("grades", grades).add("subjects", "Math").add("school", school).add("units", a).build()).getString("sectionId");
     }
 
-    /** The demo district's library is shared by the suite's classes: leave CCSS disabled as other tests expect. */
-    @AfterAll
-    static void disableTheFramework() throws Exception {
-        if (coordinator != null && math != null) {
-            HttpResponse<String> r = send(coordinator, "PUT", "/api/standards/frameworks/" + math + "/enablement", "application/json",
-                    "{\"enabled\":false}".getBytes(StandardCharsets.UTF_8));
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        }
-    }
-
     @Test
     @Order(1)
     void setUpLaunchesStandardsAndCourseMaps() throws Exception {
