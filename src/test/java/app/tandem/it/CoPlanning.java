@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -145,7 +146,9 @@ final class CoPlanning {
     }
 
     private static WebDriverWait wait(WebDriver d) {
-        return new WebDriverWait(d, WAIT);
+        WebDriverWait wait = new WebDriverWait(d, WAIT);
+        wait.ignoring(StaleElementReferenceException.class); // htmx may swap an element between find and read
+        return wait;
     }
 
     private static WebDriver chromium(String who) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -86,6 +87,7 @@ class CourseMapBrowserIT {
         String unitId = null;
         try {
             WebDriverWait wait = new WebDriverWait(d, WAIT);
+            wait.ignoring(StaleElementReferenceException.class); // htmx may swap an element between find and read
             JavascriptExecutor js = (JavascriptExecutor) d;
             d.get(Deployments.demoBase() + "/demo/");
             d.findElement(By.cssSelector("[data-testid=launch-teacher-alg1-p2]")).click();
@@ -173,6 +175,7 @@ class CourseMapBrowserIT {
 
     private static void addItem(WebDriver d, String unitId, String title, String url) {
         WebDriverWait wait = new WebDriverWait(d, WAIT);
+        wait.ignoring(StaleElementReferenceException.class); // htmx may swap an element between find and read
         int before = itemIds(d, unitId).size();
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#unit-" + unitId + " [data-testid=add-item-form]")));
         form.findElement(By.cssSelector("[data-testid=item-title-input]")).sendKeys(title);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -56,6 +57,7 @@ class CoverageBrowserIT {
         WebDriver d = StandardsBrowserIT.chromium();
         try {
             WebDriverWait wait = new WebDriverWait(d, WAIT);
+            wait.ignoring(StaleElementReferenceException.class); // htmx may swap an element between find and read
             JavascriptExecutor js = (JavascriptExecutor) d;
 
             // the teacher: course map → "Coverage and gaps"
