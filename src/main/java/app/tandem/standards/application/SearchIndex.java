@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -55,6 +57,9 @@ import org.apache.lucene.store.Directory;
  * the indexed version, so servers can tell what is stale.
  */
 public final class SearchIndex implements Closeable {
+    /** How many of the best word matches the phrase boost re-ranks, and its weight (as a SHOULD clause had it). */
+    static final int RESCORE_WINDOW = 100;
+    static final float PHRASE_WEIGHT = 2f;
     static final String KIND = "kind";
     static final String ID = "id";
     static final String FRAMEWORK = "framework_id";
@@ -339,13 +344,22 @@ public final class SearchIndex implements Closeable {
         if (!requireAll && groups > 1) {
             b.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(groups * 0.6)));
         }
-        List<String> stems = tokens.stream().map(Token::stem).filter(s -> s != null).toList();
-        if (stems.size() > 1) {
-            PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(3);
-            stems.forEach(s -> phrase.add(new Term(STATEMENT, s)));
-            b.add(new BoostQuery(phrase.build(), 2f), BooleanClause.Occur.SHOULD);
-        }
         return groups == 0 ? null : b.build();
+    }
+
+    /**
+     * The words near one another in the statement (within 3 positions), or null for fewer than two words. Applied
+     * only to the best {@link #RESCORE_WINDOW} matches: a sloppy phrase scored over every match of common words was
+     * a third of a word query's time over a million standards (docs/benchmarks.md, "Search").
+     */
+    static Query phraseBoost(List<Token> tokens) {
+        List<String> stems = tokens.stream().map(Token::stem).filter(s -> s != null).toList();
+        if (stems.size() < 2) {
+            return null;
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(3);
+        stems.forEach(s -> phrase.add(new Term(STATEMENT, s)));
+        return phrase.build();
     }
 
     Query filters(Request r) {
@@ -396,18 +410,26 @@ public final class SearchIndex implements Closeable {
         IndexSearcher s = acquire();
         try {
             boolean fallback = false;
-            TopDocs top = s.search(combine(main(q, tokens, code, true, false), filter), limit);
+            int window = code ? limit : Math.max(limit, RESCORE_WINDOW);
+            TopDocs top = s.search(combine(main(q, tokens, code, true, false), filter), window);
             if (top.totalHits.value == 0 && code) {
                 // not a code after all ("K-2", "3-D"): read it as words
-                top = s.search(combine(main(q, tokens, false, true, false), filter), limit);
+                window = Math.max(limit, RESCORE_WINDOW);
+                top = s.search(combine(main(q, tokens, false, true, false), filter), window);
             }
             if (top.totalHits.value == 0) {
                 // typos, or a word still being typed
-                top = s.search(combine(main(q, tokens, false, true, true), filter), limit);
+                top = s.search(combine(main(q, tokens, false, true, true), filter), window);
             }
             if (top.totalHits.value == 0 && tokens.size() > 1) {
-                top = s.search(combine(main(q, tokens, false, false, true), filter), limit);
+                top = s.search(combine(main(q, tokens, false, false, true), filter), window);
                 fallback = true;
+            }
+            Query phrase = code ? null : phraseBoost(tokens);
+            if (phrase != null && top.scoreDocs.length > 1) {
+                top = QueryRescorer.rescore(s, top, phrase, PHRASE_WEIGHT, limit);
+            } else if (top.scoreDocs.length > limit) {
+                top = new TopDocs(top.totalHits, Arrays.copyOf(top.scoreDocs, limit));
             }
             List<Hit> hits = new ArrayList<>();
             StoredFields stored = s.storedFields();
