@@ -9,6 +9,7 @@ import app.tandem.alignment.application.SectionAccess;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.common.Templates;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import app.tandem.standards.application.SearchIndex;
 import app.tandem.standards.application.StandardsCatalog;
 import jakarta.enterprise.context.RequestScoped;
@@ -45,7 +46,7 @@ public class CoursePages {
     static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
     @Inject
-    AlignmentRequests requests;
+    LaunchRequests requests;
 
     @Inject
     SectionAccess access;

@@ -6,6 +6,7 @@ import app.tandem.alignment.application.CoverageTargets.Group;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.common.Templates;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -39,7 +40,7 @@ public class CoveragePages {
     static final MediaType CSV = new MediaType("text", "csv", "UTF-8");
 
     @Inject
-    AlignmentRequests requests;
+    LaunchRequests requests;
 
     @Inject
     Coverage coverage;

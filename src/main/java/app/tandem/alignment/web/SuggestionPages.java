@@ -5,6 +5,7 @@ import app.tandem.alignment.application.Suggestions;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.common.Templates;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import app.tandem.standards.application.StandardsCatalog.FrameworkRef;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ public class SuggestionPages {
     static final int SHOWN = 6;
 
     @Inject
-    AlignmentRequests requests;
+    LaunchRequests requests;
 
     @Inject
     SectionAccess access;
