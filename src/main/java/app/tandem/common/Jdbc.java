@@ -43,6 +43,12 @@ public final class Jdbc {
         void in(Connection c) throws SQLException;
     }
 
+    /** Work on one connection that answers a value. */
+    @FunctionalInterface
+    public interface Call<T> {
+        T on(Connection c) throws SQLException;
+    }
+
     /** Work on one chunk of an IN list: the chunk's values and as many "?" placeholders, comma-separated. */
     @FunctionalInterface
     public interface Chunk<T, E extends Exception> {
@@ -56,15 +62,22 @@ public final class Jdbc {
 
     /** At most {@code maxRows} rows of a query (0: all). */
     public <T> List<T> queryMax(String sql, Row<T> row, int maxRows, Object... args) {
+        try (Connection c = dataSource.getConnection()) {
+            return queryMax(c, sql, row, maxRows, args);
+        } catch (SQLException e) {
+            throw failure.apply(e);
+        }
+    }
+
+    /** Each row of a query, read {@code fetchSize} at a time (0: the driver's default), in the caller's transaction if any. */
+    public void forEach(String sql, int fetchSize, RowAction action, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(fetchSize);
             bind(ps, args);
-            ps.setMaxRows(maxRows);
             try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(row.map(rs));
+                    action.on(rs);
                 }
-                return out;
             }
         } catch (SQLException e) {
             throw failure.apply(e);
@@ -106,6 +119,15 @@ public final class Jdbc {
         }
     }
 
+    /** Runs the work on one connection, in the caller's transaction if there is one (nothing committed or rolled back here). */
+    public <T> T withConnection(Call<T> call) {
+        try (Connection c = dataSource.getConnection()) {
+            return call.on(c);
+        } catch (SQLException e) {
+            throw failure.apply(e);
+        }
+    }
+
     /** Runs the work in one local transaction: committed when it returns, rolled back when it throws. */
     public void transaction(Work work) {
         try (Connection c = dataSource.getConnection()) {
@@ -122,6 +144,25 @@ public final class Jdbc {
             }
         } catch (SQLException e) {
             throw failure.apply(e);
+        }
+    }
+
+    /** All rows of a query on the given connection. */
+    public static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+        return queryMax(c, sql, row, 0, args);
+    }
+
+    private static <T> List<T> queryMax(Connection c, String sql, Row<T> row, int maxRows, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            ps.setMaxRows(maxRows);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+                return out;
+            }
         }
     }
 
@@ -158,14 +199,17 @@ public final class Jdbc {
         }
     }
 
-    /** The arguments followed by the values: leading parameters then an IN list. */
-    public static Object[] args(List<?> values, Object... leading) {
-        Object[] out = new Object[leading.length + values.size()];
-        System.arraycopy(leading, 0, out, 0, leading.length);
-        for (int i = 0; i < values.size(); i++) {
-            out[leading.length + i] = values.get(i);
+    /** Parameters in order, each collection among them expanded in place (the values of an IN list). */
+    public static Object[] args(Object... parts) {
+        List<Object> out = new ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof Collection<?> values) {
+                out.addAll(values);
+            } else {
+                out.add(part);
+            }
         }
-        return out;
+        return out.toArray();
     }
 
     /** A unique-key (or other integrity) violation, SQLState class 23: typically a concurrent writer got there first. */

@@ -102,7 +102,7 @@ public class StudentViewStore {
         Jdbc.inChunks(new LinkedHashSet<>(standardIds), IN_CHUNK, (chunk, marks) -> {
             for (String[] row : query("SELECT standard_id, statement FROM al_student_statement WHERE district_id = ? AND scope = ? "
                     + "AND standard_id IN (" + marks + ")", rs -> new String[] {rs.getString(1), rs.getString(2)},
-                    Jdbc.args(chunk, districtId, scope))) {
+                    Jdbc.args(districtId, scope, chunk))) {
                 result.put(row[0], row[1]);
             }
         });
