@@ -1,6 +1,8 @@
 /**
  * Small cross-cutting pieces with no business meaning, usable from every slice: server settings,
- * template rendering, JSON error bodies, the admin-API bearer check and secure random tokens.
+ * template rendering and the htmx fragments' HTML responses ({@link app.tandem.common.HtmlFragments}),
+ * JSON error bodies, the admin-API bearer check, secure random tokens and the
+ * plain-JDBC plumbing of the reporting stores ({@link app.tandem.common.Jdbc}).
  * Nothing here imports another Tandem package.
  */
 package app.tandem.common;

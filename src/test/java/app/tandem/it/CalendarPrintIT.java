@@ -9,11 +9,9 @@ import app.tandem.it.TestPlatform.Person;
 import app.tandem.it.TestPlatform.Section;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +52,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CalendarPrintIT {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private static final PlatformPerJvm PLATFORM = new PlatformPerJvm("CalendarPrintIT");
     private static final PlatformPerJvm OTHER = new PlatformPerJvm("CalendarPrintIT-other");
     /** Today (UTC): inside the coordinator report's current week whatever the weekday. */
@@ -63,6 +59,7 @@ class CalendarPrintIT {
     private static final Pattern FEED_URL = Pattern.compile("value=\"(http[^\"]+/calendar/([A-Za-z0-9_-]{43})\\.ics)\"");
 
     private static final Map<String, String> SESSIONS = new LinkedHashMap<>();
+    private static final SessionHttp TOOL = new SessionHttp(SESSIONS, Duration.ofSeconds(60));
     private static String stationPlan;
     private static String teamPlan;
     private static String strangerPlan;
@@ -70,21 +67,13 @@ class CalendarPrintIT {
 
     @Deployment
     static WebArchive app() {
-        return Deployments.tandemWithTestPlatform().addClasses(LinkGroups.class);
+        return Deployments.tandemWithTestPlatform().addClasses(LinkGroups.class, SessionHttp.class);
     }
 
     @AfterAll
     static void stopPlatforms() {
         PLATFORM.close();
         OTHER.close();
-    }
-
-    private static String launch(TestPlatform platform, Person p) {
-        HttpResponse<String> page = platform.launch(new Browser(), p);
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        String token = Html.sessionToken(page.body());
-        assertThat(token).as("session of " + p.name()).isNotNull();
-        return token;
     }
 
     @Test
@@ -95,14 +84,14 @@ class CalendarPrintIT {
         Section p5 = Section.named("Biology, period 5 (CalendarPrintIT)");
         Section geo = Section.named("Geometry A (CalendarPrintIT)");
         Section geo2 = Section.named("Geometry B (CalendarPrintIT)");
-        SESSIONS.put("rivera", launch(a, Person.of("Maria Rivera", p2, INSTRUCTOR)));
-        SESSIONS.put("chen", launch(a, Person.of("David Chen", p5, INSTRUCTOR)));
-        SESSIONS.put("lone", launch(a, Person.of("Pat Lone", geo, INSTRUCTOR)));
-        SESSIONS.put("gina", launch(a, Person.of("Gina Geo", geo2, INSTRUCTOR)));
-        SESSIONS.put("ava", launch(a, Person.of("Ava Lovelace", p2, LEARNER)));
-        SESSIONS.put("coordinator", launch(a, Person.of("Grace Coordinator", null, INSTITUTION_ADMIN)));
+        SESSIONS.put("rivera", SessionHttp.launch(a, Person.of("Maria Rivera", p2, INSTRUCTOR)));
+        SESSIONS.put("chen", SessionHttp.launch(a, Person.of("David Chen", p5, INSTRUCTOR)));
+        SESSIONS.put("lone", SessionHttp.launch(a, Person.of("Pat Lone", geo, INSTRUCTOR)));
+        SESSIONS.put("gina", SessionHttp.launch(a, Person.of("Gina Geo", geo2, INSTRUCTOR)));
+        SESSIONS.put("ava", SessionHttp.launch(a, Person.of("Ava Lovelace", p2, LEARNER)));
+        SESSIONS.put("coordinator", SessionHttp.launch(a, Person.of("Grace Coordinator", null, INSTITUTION_ADMIN)));
         TestPlatform b = OTHER.get();
-        SESSIONS.put("otherCoordinator", launch(b, Person.of("Olga Elsewhere", null, INSTITUTION_ADMIN)));
+        SESSIONS.put("otherCoordinator", SessionHttp.launch(b, Person.of("Olga Elsewhere", null, INSTITUTION_ADMIN)));
 
         String p2Id = LinkGroups.sectionId(a.registrationId(), p2.id());
         LinkGroups.link(a.districtId(), "Biology co-teaching", p2Id, LinkGroups.sectionId(a.registrationId(), p5.id()));
@@ -115,10 +104,10 @@ class CalendarPrintIT {
     }
 
     private static String create(String who, String model, String title) {
-        HttpResponse<String> r = send(who, "POST", "/api/plans",
+        HttpResponse<String> r = TOOL.send(who, "POST", "/api/plans",
                 Json.createObjectBuilder().add("model", model).add("title", title).add("date", DAY).add("periodMinutes", 50).build().toString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return object(r.body()).getString("id");
+        return SessionHttp.object(r.body()).getString("id");
     }
 
     // ---- calendar
@@ -126,12 +115,12 @@ class CalendarPrintIT {
     @Test
     @Order(2)
     void aTeacherSubscribesAndTheFeedListsThePlansOfHerGroupsOnly() throws Exception {
-        HttpResponse<String> panel = get("rivera", "/app/calendar");
+        HttpResponse<String> panel = TOOL.get("rivera", "/app/calendar");
         assertThat(panel.statusCode()).isEqualTo(200);
         assertThat(panel.body()).contains("data-testid=\"calendar-create\"").doesNotContain("calendar-active");
-        assertThat(get("rivera", "/app/plans").body()).contains("data-testid=\"calendar-open\"");
+        assertThat(TOOL.get("rivera", "/app/plans").body()).contains("data-testid=\"calendar-open\"");
 
-        HttpResponse<String> issued = post("rivera", "/app/calendar");
+        HttpResponse<String> issued = TOOL.form("rivera", "/app/calendar");
         assertThat(issued.statusCode()).isEqualTo(200);
         assertThat(issued.body()).contains("data-testid=\"calendar-issued\"").contains("webcal://").contains("data-testid=\"calendar-active\"")
                 .contains("Google Calendar");
@@ -139,7 +128,7 @@ class CalendarPrintIT {
         assertThat(m.find()).as(issued.body()).isTrue();
         feedUrl = m.group(1);
         // shown once: the panel never shows it again, and the database holds only its hash
-        assertThat(get("rivera", "/app/calendar").body()).doesNotContain(m.group(2)).contains("calendar-active").contains("not fetched by a calendar yet");
+        assertThat(TOOL.get("rivera", "/app/calendar").body()).doesNotContain(m.group(2)).contains("calendar-active").contains("not fetched by a calendar yet");
         assertThat(storedFeedHashes()).doesNotContain(m.group(2)).contains(sha256(m.group(2)));
 
         HttpResponse<String> feed = fetch(feedUrl);
@@ -157,10 +146,10 @@ class CalendarPrintIT {
         assertThat(prop(station, "DESCRIPTION")).contains("Model: Station teaching").contains("Maria Rivera").contains("David Chen")
                 .doesNotContain("Ava");
         assertThat(feed.body()).doesNotContain("X-Tandem-Session").doesNotContain(SESSIONS.get("rivera"));
-        assertThat(get("rivera", "/app/calendar").body()).contains("last fetched by a calendar");
+        assertThat(TOOL.get("rivera", "/app/calendar").body()).contains("last fetched by a calendar");
 
         // the co-teacher's own feed lists the same group's plans; the other group's teacher sees only his
-        HttpResponse<String> lones = post("lone", "/app/calendar");
+        HttpResponse<String> lones = TOOL.form("lone", "/app/calendar");
         Matcher lm = FEED_URL.matcher(lones.body());
         assertThat(lm.find()).isTrue();
         assertThat(events(fetch(lm.group(1)).body())).containsOnlyKeys(strangerPlan + "@" + host);
@@ -169,10 +158,10 @@ class CalendarPrintIT {
     @Test
     @Order(3)
     void anEditRaisesTheSequenceAndPublishingConfirms() throws Exception {
-        JsonObject plan = object(get("rivera", "/api/plans/" + stationPlan).body());
+        JsonObject plan = SessionHttp.object(TOOL.get("rivera", "/api/plans/" + stationPlan).body());
         long v = plan.getInt("version");
         JsonObject doc = Json.createObjectBuilder(plan.getJsonObject("plan")).add("startTime", "08:30").add("endTime", "09:20").build();
-        HttpResponse<String> saved = send("chen", "PUT", "/api/plans/" + stationPlan,
+        HttpResponse<String> saved = TOOL.send("chen", "PUT", "/api/plans/" + stationPlan,
                 Json.createObjectBuilder().add("baseVersion", v).add("plan", doc).build().toString());
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 
@@ -182,7 +171,7 @@ class CalendarPrintIT {
         assertThat(prop(station, "DTEND")).isEqualTo(DAY.replace("-", "") + "T092000");
         assertThat(station.getProperty("DTSTART").orElseThrow().getParameter("TZID")).as("floating time").isEmpty();
 
-        assertThat(post("rivera", "/api/plans/" + stationPlan + "/publish").statusCode()).isEqualTo(200);
+        assertThat(TOOL.form("rivera", "/api/plans/" + stationPlan + "/publish").statusCode()).isEqualTo(200);
         VEvent published = event(stationPlan);
         assertThat(prop(published, "STATUS")).isEqualTo("CONFIRMED");
         assertThat(Integer.parseInt(prop(published, "SEQUENCE"))).isGreaterThan(Integer.parseInt(prop(station, "SEQUENCE")));
@@ -193,17 +182,17 @@ class CalendarPrintIT {
     void aCancelledLessonIsCancelledInTheFeed() throws Exception {
         int before = Integer.parseInt(prop(event(teamPlan), "SEQUENCE"));
         // only the group's teachers cancel: a stranger learns nothing, coordinators read only, students are refused
-        assertThat(post("lone", "/app/plans/" + teamPlan + "/cancel").statusCode()).isEqualTo(404);
-        assertThat(post("coordinator", "/app/plans/" + teamPlan + "/cancel").statusCode()).isEqualTo(403);
-        assertThat(post("ava", "/app/plans/" + teamPlan + "/cancel").statusCode()).isIn(403, 404);
-        assertThat(post(null, "/app/plans/" + teamPlan + "/cancel").statusCode()).isEqualTo(401);
-        assertThat(get("chen", "/app/plans/" + teamPlan).body()).contains("data-testid=\"plan-cancel\"").contains("data-testid=\"plan-print\"");
+        assertThat(TOOL.form("lone", "/app/plans/" + teamPlan + "/cancel").statusCode()).isEqualTo(404);
+        assertThat(TOOL.form("coordinator", "/app/plans/" + teamPlan + "/cancel").statusCode()).isEqualTo(403);
+        assertThat(TOOL.form("ava", "/app/plans/" + teamPlan + "/cancel").statusCode()).isIn(403, 404);
+        assertThat(TOOL.form(null, "/app/plans/" + teamPlan + "/cancel").statusCode()).isEqualTo(401);
+        assertThat(TOOL.get("chen", "/app/plans/" + teamPlan).body()).contains("data-testid=\"plan-cancel\"").contains("data-testid=\"plan-print\"");
 
-        HttpResponse<String> cancelled = post("rivera", "/app/plans/" + teamPlan + "/cancel");
+        HttpResponse<String> cancelled = TOOL.form("rivera", "/app/plans/" + teamPlan + "/cancel");
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         assertThat(cancelled.body()).contains("data-testid=\"plan-cancelled\"").contains("Mitosis together");
-        assertThat(get("chen", "/api/plans/" + teamPlan).statusCode()).isEqualTo(404);
-        assertThat(post("rivera", "/app/plans/" + teamPlan + "/cancel").statusCode()).isEqualTo(404);
+        assertThat(TOOL.get("chen", "/api/plans/" + teamPlan).statusCode()).isEqualTo(404);
+        assertThat(TOOL.form("rivera", "/app/plans/" + teamPlan + "/cancel").statusCode()).isEqualTo(404);
 
         VEvent gone = event(teamPlan);
         assertThat(prop(gone, "STATUS")).isEqualTo("CANCELLED");
@@ -214,7 +203,7 @@ class CalendarPrintIT {
     @Test
     @Order(5)
     void regeneratingAndRevokingKillTheOldUrlAndUnknownSecretsAre404() {
-        HttpResponse<String> again = post("rivera", "/app/calendar");
+        HttpResponse<String> again = TOOL.form("rivera", "/app/calendar");
         assertThat(again.body()).contains("the old one no longer works");
         Matcher m = FEED_URL.matcher(again.body());
         assertThat(m.find()).isTrue();
@@ -226,7 +215,7 @@ class CalendarPrintIT {
         assertThat(old.body()).isEqualTo("Not found.\n");
         assertThat(fetch(fresh).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> revoked = post("rivera", "/app/calendar/revoke");
+        HttpResponse<String> revoked = TOOL.form("rivera", "/app/calendar/revoke");
         assertThat(revoked.statusCode()).isEqualTo(200);
         assertThat(revoked.body()).contains("Subscription stopped").contains("data-testid=\"calendar-create\"");
         assertThat(fetch(fresh).statusCode()).isEqualTo(404);
@@ -239,10 +228,10 @@ class CalendarPrintIT {
         }
         // Liberty itself refuses an encoded dot segment
         assertThat(fetch(base + "%2e%2e.ics").statusCode()).isIn(400, 404);
-        assertThat(get("ava", "/app/calendar").statusCode()).isEqualTo(403);
-        assertThat(post("coordinator", "/app/calendar").statusCode()).isEqualTo(403);
-        assertThat(get(null, "/app/calendar").statusCode()).isEqualTo(401);
-        assertThat(get("rivera", "/calendar/revoke").statusCode()).as("state changes only by POST").isEqualTo(404);
+        assertThat(TOOL.get("ava", "/app/calendar").statusCode()).isEqualTo(403);
+        assertThat(TOOL.form("coordinator", "/app/calendar").statusCode()).isEqualTo(403);
+        assertThat(TOOL.get(null, "/app/calendar").statusCode()).isEqualTo(401);
+        assertThat(TOOL.get("rivera", "/calendar/revoke").statusCode()).as("state changes only by POST").isEqualTo(404);
     }
 
     // ---- print and PDF
@@ -251,14 +240,14 @@ class CalendarPrintIT {
     @Order(6)
     void thePrintViewShowsEverySectionToItsReadersOnly() {
         String standard = enabledStandardWithLicence();
-        JsonObject plan = object(get("rivera", "/api/plans/" + stationPlan).body());
+        JsonObject plan = SessionHttp.object(TOOL.get("rivera", "/api/plans/" + stationPlan).body());
         JsonObject doc = Json.createObjectBuilder(plan.getJsonObject("plan")).add("differentiation", "Sentence frames <b>at</b> station 2.")
                 .add("standards", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", standard))).build();
-        HttpResponse<String> saved = send("rivera", "PUT", "/api/plans/" + stationPlan,
+        HttpResponse<String> saved = TOOL.send("rivera", "PUT", "/api/plans/" + stationPlan,
                 Json.createObjectBuilder().add("baseVersion", plan.getInt("version")).add("plan", doc).build().toString());
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 
-        HttpResponse<String> view = get("chen", "/app/plans/" + stationPlan + "/print");
+        HttpResponse<String> view = TOOL.get("chen", "/app/plans/" + stationPlan + "/print");
         assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
         assertThat(view.body()).contains("data-testid=\"plan-print\"").contains("Cells at stations, part 1").contains("Model: Station teaching")
                 .contains("Roles and tasks").contains("Stations").contains("minutes planned").contains("Materials").contains("CPI.LS.1")
@@ -266,13 +255,13 @@ class CalendarPrintIT {
                 .contains("Sentence frames &lt;b&gt;at&lt;/b&gt; station 2.").contains("Student agenda").contains("static/plan-print.css")
                 .contains("action=\"/tandem-it/app/plans/" + stationPlan + ".pdf\"").contains("name=\"session\"");
         assertThat(view.body()).doesNotContain("?session=").doesNotContain("<b>at</b>");
-        assertThat(get("coordinator", "/app/plans/" + stationPlan + "/print").statusCode()).isEqualTo(200);
-        assertThat(get("ava", "/app/plans/" + stationPlan + "/print").statusCode()).isEqualTo(403);
-        assertThat(get("lone", "/app/plans/" + stationPlan + "/print").statusCode()).isEqualTo(404);
-        assertThat(get("otherCoordinator", "/app/plans/" + stationPlan + "/print").statusCode()).isEqualTo(404);
-        assertThat(get(null, "/app/plans/" + stationPlan + "/print").statusCode()).isEqualTo(401);
+        assertThat(TOOL.get("coordinator", "/app/plans/" + stationPlan + "/print").statusCode()).isEqualTo(200);
+        assertThat(TOOL.get("ava", "/app/plans/" + stationPlan + "/print").statusCode()).isEqualTo(403);
+        assertThat(TOOL.get("lone", "/app/plans/" + stationPlan + "/print").statusCode()).isEqualTo(404);
+        assertThat(TOOL.get("otherCoordinator", "/app/plans/" + stationPlan + "/print").statusCode()).isEqualTo(404);
+        assertThat(TOOL.get(null, "/app/plans/" + stationPlan + "/print").statusCode()).isEqualTo(401);
 
-        HttpResponse<String> page = form("/app/plans/" + stationPlan + "/print", "session", SESSIONS.get("rivera"));
+        HttpResponse<String> page = TOOL.form(null, "/app/plans/" + stationPlan + "/print", "session", SESSIONS.get("rivera"));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).startsWith("<!DOCTYPE html>").contains("<link rel=\"stylesheet\" href=\"/tandem-it/static/plan-print.css\"/>")
                 .contains("Cells at stations, part 1");
@@ -301,11 +290,11 @@ class CalendarPrintIT {
         HttpResponse<byte[]> withHeader = bytes(HttpRequest.newBuilder(URI.create(Deployments.toolBase() + "/app/plans/" + stationPlan + ".pdf"))
                 .header("X-Tandem-Session", SESSIONS.get("coordinator")).GET());
         assertThat(withHeader.statusCode()).isEqualTo(200);
-        assertThat(form("/app/plans/" + stationPlan + ".pdf", "session", SESSIONS.get("lone")).statusCode()).isEqualTo(404);
-        assertThat(form("/app/plans/" + stationPlan + ".pdf", "session", SESSIONS.get("ava")).statusCode()).isEqualTo(403);
-        assertThat(form("/app/plans/" + stationPlan + ".pdf", "session", "not-a-session").statusCode()).isEqualTo(401);
-        assertThat(form("/app/plans/" + UUID.randomUUID() + ".pdf", "session", SESSIONS.get("chen")).statusCode()).isEqualTo(404);
-        assertThat(get("otherCoordinator", "/app/plans/" + stationPlan + ".pdf").statusCode()).isEqualTo(404);
+        assertThat(TOOL.form(null, "/app/plans/" + stationPlan + ".pdf", "session", SESSIONS.get("lone")).statusCode()).isEqualTo(404);
+        assertThat(TOOL.form(null, "/app/plans/" + stationPlan + ".pdf", "session", SESSIONS.get("ava")).statusCode()).isEqualTo(403);
+        assertThat(TOOL.form(null, "/app/plans/" + stationPlan + ".pdf", "session", "not-a-session").statusCode()).isEqualTo(401);
+        assertThat(TOOL.form(null, "/app/plans/" + UUID.randomUUID() + ".pdf", "session", SESSIONS.get("chen")).statusCode()).isEqualTo(404);
+        assertThat(TOOL.get("otherCoordinator", "/app/plans/" + stationPlan + ".pdf").statusCode()).isEqualTo(404);
     }
 
     // ---- coordinators
@@ -313,9 +302,9 @@ class CalendarPrintIT {
     @Test
     @Order(8)
     void coordinatorsSeeTheirDistrictsCoTeachingFiguresOnly() {
-        HttpResponse<String> json = get("coordinator", "/api/linkgroups/stats");
+        HttpResponse<String> json = TOOL.get("coordinator", "/api/linkgroups/stats");
         assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
-        JsonObject r = object(json.body());
+        JsonObject r = SessionHttp.object(json.body());
         assertThat(r.getJsonObject("linkGroups").getInt("live")).isEqualTo(2);
         assertThat(r.getJsonObject("linkGroups").getInt("linkedSections")).isEqualTo(4);
         // the cancelled lesson is gone: the station plan (published) and the parallel one
@@ -333,20 +322,20 @@ class CalendarPrintIT {
         assertThat(north.getInt("plans")).isEqualTo(1);
         assertThat(north.getInt("standards")).isEqualTo(1);
 
-        HttpResponse<String> page = get("coordinator", "/app/district/coteaching");
+        HttpResponse<String> page = TOOL.get("coordinator", "/app/district/coteaching");
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("data-testid=\"coteaching-stats\"").contains("role=\"img\"").contains("<title id=\"ct-weeks-chart-t\">")
                 .contains("data-testid=\"ct-weeks-table\"").contains("data-testid=\"ct-models-table\"").contains("CPI.LS.1").contains("North High")
                 .contains("School not known");
 
-        JsonObject other = object(get("otherCoordinator", "/api/linkgroups/stats").body());
+        JsonObject other = SessionHttp.object(TOOL.get("otherCoordinator", "/api/linkgroups/stats").body());
         assertThat(other.getJsonObject("linkGroups").getInt("live")).isZero();
         assertThat(other.getJsonObject("plans").getInt("total")).isZero();
-        assertThat(get("otherCoordinator", "/app/district/coteaching").body()).doesNotContain("CPI.LS.1").doesNotContain("North High");
-        assertThat(get("rivera", "/api/linkgroups/stats").statusCode()).isEqualTo(403);
-        assertThat(get("rivera", "/app/district/coteaching").statusCode()).isEqualTo(403);
-        assertThat(get("ava", "/api/linkgroups/stats").statusCode()).isEqualTo(403);
-        assertThat(get(null, "/api/linkgroups/stats").statusCode()).isEqualTo(401);
+        assertThat(TOOL.get("otherCoordinator", "/app/district/coteaching").body()).doesNotContain("CPI.LS.1").doesNotContain("North High");
+        assertThat(TOOL.get("rivera", "/api/linkgroups/stats").statusCode()).isEqualTo(403);
+        assertThat(TOOL.get("rivera", "/app/district/coteaching").statusCode()).isEqualTo(403);
+        assertThat(TOOL.get("ava", "/api/linkgroups/stats").statusCode()).isEqualTo(403);
+        assertThat(TOOL.get(null, "/api/linkgroups/stats").statusCode()).isEqualTo(401);
     }
 
     // ---- helpers
@@ -362,13 +351,13 @@ class CalendarPrintIT {
                 + "{\"identifier\":\"" + UUID.randomUUID() + "\",\"humanCodingScheme\":\"CPI.LS.2\",\"fullStatement\":\"Cells divide.\"}],"
                 + "\"CFAssociations\":[],\"CFDefinitions\":{\"CFLicenses\":[{\"identifier\":\"" + licence + "\",\"title\":\"CC BY 4.0\","
                 + "\"uri\":\"https://example.org/licence\",\"licenseText\":\"CC BY 4.0 for CalendarPrintIT\"}]}}";
-        HttpResponse<String> started = send("coordinator", "POST", "/api/standards/imports?name=calendarprintit.json", pkg);
+        HttpResponse<String> started = TOOL.send("coordinator", "POST", "/api/standards/imports?name=calendarprintit.json", pkg);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String jobId = object(started.body()).getString("id");
+        String jobId = SessionHttp.object(started.body()).getString("id");
         JsonObject job;
         long deadline = System.currentTimeMillis() + 60_000;
         do {
-            job = object(get("coordinator", "/api/standards/imports/" + jobId).body());
+            job = SessionHttp.object(TOOL.get("coordinator", "/api/standards/imports/" + jobId).body());
             if (List.of("SUCCEEDED", "FAILED").contains(job.getString("status"))) {
                 break;
             }
@@ -376,7 +365,7 @@ class CalendarPrintIT {
         } while (System.currentTimeMillis() < deadline);
         assertThat(job.getString("status")).as(job.toString()).isEqualTo("SUCCEEDED");
         String framework = job.getString("frameworkId");
-        HttpResponse<String> enabled = send("coordinator", "PUT", "/api/standards/frameworks/" + framework + "/enablement", "{\"enabled\":true}");
+        HttpResponse<String> enabled = TOOL.send("coordinator", "PUT", "/api/standards/frameworks/" + framework + "/enablement", "{\"enabled\":true}");
         assertThat(enabled.statusCode()).as(enabled.body()).isEqualTo(200);
         try (Connection c = LinkGroups.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("select id from std_item where framework_id = ? and human_coding_scheme = ?")) {
@@ -401,7 +390,7 @@ class CalendarPrintIT {
     }
 
     private static VEvent event(String planId) throws Exception {
-        HttpResponse<String> feed = post("chen", "/app/calendar");
+        HttpResponse<String> feed = TOOL.form("chen", "/app/calendar");
         Matcher m = FEED_URL.matcher(feed.body());
         assertThat(m.find()).isTrue();
         VEvent e = events(fetch(m.group(1)).body()).get(planId + "@" + URI.create(Deployments.toolBase()).getHost());
@@ -420,12 +409,6 @@ class CalendarPrintIT {
 
     private static String prop(VEvent e, String name) {
         return e.getProperty(name).map(p -> p.getValue()).orElse(null);
-    }
-
-    private static JsonObject object(String body) {
-        try (JsonReader r = Json.createReader(new StringReader(body))) {
-            return r.readObject();
-        }
     }
 
     private static String sha256(String s) throws Exception {
@@ -467,30 +450,9 @@ class CalendarPrintIT {
 
     // ---- HTTP
 
-    private static HttpResponse<String> get(String who, String path) {
-        return raw(who, "GET", path, null, null);
-    }
-
-    private static HttpResponse<String> post(String who, String path) {
-        return raw(who, "POST", path, "application/x-www-form-urlencoded", "");
-    }
-
-    private static HttpResponse<String> send(String who, String method, String path, String json) {
-        return raw(who, method, path, "application/json", json);
-    }
-
-    private static HttpResponse<String> form(String path, String... pairs) {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return raw(null, "POST", path, "application/x-www-form-urlencoded", body.toString());
-    }
-
     private static HttpResponse<String> fetch(String url) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return SessionHttp.CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException("GET feed", e);
         }
@@ -498,25 +460,10 @@ class CalendarPrintIT {
 
     private static HttpResponse<byte[]> bytes(HttpRequest.Builder b) {
         try {
-            return HTTP.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return SessionHttp.CLIENT.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new IllegalStateException("PDF", e);
         }
     }
 
-    private static HttpResponse<String> raw(String who, String method, String path, String contentType, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Deployments.toolBase() + path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (who != null) {
-            b.header("X-Tandem-Session", SESSIONS.get(who));
-        }
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(method + " " + path, e);
-        }
-    }
 }

@@ -10,15 +10,8 @@ import app.tandem.it.TestPlatform.Section;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,39 +43,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlansIT {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private static final PlatformPerJvm PLATFORM = new PlatformPerJvm("PlansIT");
     private static final PlatformPerJvm OTHER = new PlatformPerJvm("PlansIT-other");
     private static final String DAY = LocalDate.now().plusDays(3).toString();
 
     /** Sessions of the people in the story, and what the tests create. */
     private static final Map<String, String> SESSIONS = new LinkedHashMap<>();
+    private static final SessionHttp TOOL = new SessionHttp(SESSIONS, Duration.ofSeconds(30));
     private static String groupId;
     private static String planId;
     private static String p2SectionId;
 
     @Deployment
     static WebArchive app() {
-        return Deployments.tandemWithTestPlatform().addClasses(LinkGroups.class);
+        return Deployments.tandemWithTestPlatform().addClasses(LinkGroups.class, SessionHttp.class);
     }
 
     @AfterAll
     static void stopPlatforms() {
         PLATFORM.close();
         OTHER.close();
-    }
-
-    private static String session(String who) {
-        return SESSIONS.get(who);
-    }
-
-    private static String launch(TestPlatform platform, Person p) {
-        HttpResponse<String> page = platform.launch(new Browser(), p);
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        String token = Html.sessionToken(page.body());
-        assertThat(token).as("session of " + p.name()).isNotNull();
-        return token;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -94,29 +74,29 @@ class PlansIT {
         Section p2 = Section.named("Algebra I, period 2 (PlansIT)");
         Section p5 = Section.named("Algebra I, period 5 (PlansIT)");
         Section geo = Section.named("Geometry (PlansIT, not linked)");
-        SESSIONS.put("rivera", launch(a, Person.of("Maria Rivera", p2, INSTRUCTOR)));
-        SESSIONS.put("chen", launch(a, Person.of("David Chen", p5, INSTRUCTOR)));
-        SESSIONS.put("lone", launch(a, Person.of("Pat Lone", geo, INSTRUCTOR)));
-        SESSIONS.put("ava", launch(a, Person.of("Ava Lovelace", p2, LEARNER)));
-        SESSIONS.put("ben", launch(a, Person.of("Ben Okoro", p5, LEARNER)));
-        SESSIONS.put("gus", launch(a, Person.of("Gus Geo", geo, LEARNER)));
-        SESSIONS.put("coordinator", launch(a, Person.of("Grace Coordinator", null, INSTITUTION_ADMIN)));
+        SESSIONS.put("rivera", SessionHttp.launch(a, Person.of("Maria Rivera", p2, INSTRUCTOR)));
+        SESSIONS.put("chen", SessionHttp.launch(a, Person.of("David Chen", p5, INSTRUCTOR)));
+        SESSIONS.put("lone", SessionHttp.launch(a, Person.of("Pat Lone", geo, INSTRUCTOR)));
+        SESSIONS.put("ava", SessionHttp.launch(a, Person.of("Ava Lovelace", p2, LEARNER)));
+        SESSIONS.put("ben", SessionHttp.launch(a, Person.of("Ben Okoro", p5, LEARNER)));
+        SESSIONS.put("gus", SessionHttp.launch(a, Person.of("Gus Geo", geo, LEARNER)));
+        SESSIONS.put("coordinator", SessionHttp.launch(a, Person.of("Grace Coordinator", null, INSTITUTION_ADMIN)));
         TestPlatform b = OTHER.get();
-        SESSIONS.put("otherCoordinator", launch(b, Person.of("Olga Elsewhere", null, INSTITUTION_ADMIN)));
-        SESSIONS.put("otherTeacher", launch(b, Person.of("Omar Elsewhere", Section.named("Algebra I (other district)"), INSTRUCTOR)));
+        SESSIONS.put("otherCoordinator", SessionHttp.launch(b, Person.of("Olga Elsewhere", null, INSTITUTION_ADMIN)));
+        SESSIONS.put("otherTeacher", SessionHttp.launch(b, Person.of("Omar Elsewhere", Section.named("Algebra I (other district)"), INSTRUCTOR)));
 
         // before linking: a friendly "link a section first", and no plan can be created
-        HttpResponse<String> notLinked = get("rivera", "/app/plans");
+        HttpResponse<String> notLinked = TOOL.get("rivera", "/app/plans");
         assertThat(notLinked.statusCode()).isEqualTo(200);
         assertThat(notLinked.body()).contains("data-testid=\"plans-not-linked\"").contains("Link a section first");
-        assertThat(send("rivera", "POST", "/api/plans", json(Map.of("model", "STATION", "title", "x", "date", DAY))).statusCode()).isEqualTo(409);
+        assertThat(TOOL.send("rivera", "POST", "/api/plans", json(Map.of("model", "STATION", "title", "x", "date", DAY))).statusCode()).isEqualTo(409);
 
         p2SectionId = LinkGroups.sectionId(a.registrationId(), p2.id());
         groupId = LinkGroups.link(a.districtId(), "Algebra I co-teaching", p2SectionId, LinkGroups.sectionId(a.registrationId(), p5.id()));
-        HttpResponse<String> linked = get("chen", "/app/plans");
+        HttpResponse<String> linked = TOOL.get("chen", "/app/plans");
         assertThat(linked.body()).contains("data-testid=\"plan-new\"").contains("Algebra I, period 2 (PlansIT)").contains("Station teaching")
                 .contains(PLAN_MODEL_DESCRIPTION);
-        assertThat(get("lone", "/app/plans").body()).contains("plans-not-linked");
+        assertThat(TOOL.get("lone", "/app/plans").body()).contains("plans-not-linked");
     }
 
     private static final String PLAN_MODEL_DESCRIPTION = "Students rotate through stations";
@@ -124,10 +104,10 @@ class PlansIT {
     @Test
     @Order(2)
     void aTeacherCreatesAStationPlanFromTheTemplateAndTheCoTeacherOpensIt() {
-        HttpResponse<String> created = send("rivera", "POST", "/api/plans",
+        HttpResponse<String> created = TOOL.send("rivera", "POST", "/api/plans",
                 json(Map.of("model", "STATION", "title", "Unit rates at stations", "date", DAY, "periodMinutes", 50)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonObject plan = object(created.body());
+        JsonObject plan = SessionHttp.object(created.body());
         planId = plan.getString("id");
         assertThat(plan.getInt("version")).isEqualTo(1);
         assertThat(plan.getString("status")).isEqualTo("DRAFT");
@@ -142,14 +122,14 @@ class PlansIT {
                 .map(t -> t.asJsonObject().getString("name")).toList();
         assertThat(teachers).containsExactlyInAnyOrder("Maria Rivera", "David Chen");
 
-        HttpResponse<String> asChen = get("chen", "/api/plans/" + planId);
+        HttpResponse<String> asChen = TOOL.get("chen", "/api/plans/" + planId);
         assertThat(asChen.statusCode()).isEqualTo(200);
-        assertThat(object(asChen.body()).getBoolean("mayEdit")).isTrue();
-        HttpResponse<String> page = get("chen", "/app/plans/" + planId);
+        assertThat(SessionHttp.object(asChen.body()).getBoolean("mayEdit")).isTrue();
+        HttpResponse<String> page = TOOL.get("chen", "/app/plans/" + planId);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("data-testid=\"plan-editor\"").contains("Unit rates at stations").contains("Teacher station A")
                 .contains("every 5s").contains("planned");
-        assertThat(array(get("chen", "/api/plans").body()).stream().map(v -> v.asJsonObject().getString("id"))).contains(planId);
+        assertThat(SessionHttp.array(TOOL.get("chen", "/api/plans").body()).stream().map(v -> v.asJsonObject().getString("id"))).contains(planId);
     }
 
     @Test
@@ -163,13 +143,13 @@ class PlansIT {
         JsonObject mine = with(doc, "title", Json.createValue("Unit rates at three stations"));
         HttpResponse<String> first = save("rivera", v, mine);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-        assertThat(object(first.body()).getJsonObject("saved").getString("kind")).isEqualTo("SAVE");
+        assertThat(SessionHttp.object(first.body()).getJsonObject("saved").getString("kind")).isEqualTo("SAVE");
 
         JsonObject theirs = with(with(doc, "differentiation", Json.createValue("Sentence frames at the teacher stations.")),
                 "activities/" + firstActivity + "/minutes", Json.createValue(7));
         HttpResponse<String> second = save("chen", v, theirs);
         assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
-        JsonObject saved = object(second.body());
+        JsonObject saved = SessionHttp.object(second.body());
         assertThat(saved.getJsonObject("saved").getString("kind")).isEqualTo("MERGE");
         assertThat(saved.getJsonObject("saved").getJsonArray("mergedFrom").toString()).contains("Title");
         JsonObject merged = saved.getJsonObject("plan");
@@ -178,7 +158,7 @@ class PlansIT {
         assertThat(merged.getJsonArray("activities").getJsonObject(0).getInt("minutes")).isEqualTo(7);
         assertThat(saved.getInt("version")).isEqualTo(v + 2);
 
-        JsonArray revisions = array(get("rivera", "/api/plans/" + planId + "/revisions").body());
+        JsonArray revisions = SessionHttp.array(TOOL.get("rivera", "/api/plans/" + planId + "/revisions").body());
         assertThat(revisions.getJsonObject(0).getString("kind")).isEqualTo("MERGE");
         assertThat(revisions.getJsonObject(0).getString("author")).isEqualTo("David Chen");
         assertThat(revisions.getJsonObject(1).getString("summary")).isEqualTo("Title");
@@ -197,7 +177,7 @@ class PlansIT {
         HttpResponse<String> refused = save("chen", v, chens);
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-        JsonObject c = object(refused.body());
+        JsonObject c = SessionHttp.object(refused.body());
         assertThat(c.getInt("currentVersion")).isEqualTo(v + 1);
         assertThat(c.getJsonArray("conflicts")).hasSize(1);
         JsonObject conflict = c.getJsonArray("conflicts").getJsonObject(0);
@@ -230,7 +210,7 @@ class PlansIT {
                 .isEqualTo(200);
 
         // Rivera's form was opened at v: she changes the same field and a different one
-        HttpResponse<String> form = postForm("rivera", "/app/plans/" + planId, "baseVersion", String.valueOf(v),
+        HttpResponse<String> form = TOOL.form("rivera", "/app/plans/" + planId, "baseVersion", String.valueOf(v),
                 "accommodations", "Audio version of the task cards.", "endTime", "10:45");
         assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
         assertThat(form.body()).contains("data-testid=\"plan-conflicts\"").contains("Accommodations")
@@ -238,7 +218,7 @@ class PlansIT {
         assertThat(plan("chen").getJsonObject("plan").getString("accommodations")).isEqualTo("Large-print station cards.");
 
         Map<String, String> hidden = hiddenFields(form.body());
-        HttpResponse<String> chosen = postForm("rivera", "/app/plans/" + planId + "/resolve",
+        HttpResponse<String> chosen = TOOL.form("rivera", "/app/plans/" + planId + "/resolve",
                 "currentVersion", hidden.get("currentVersion"), "merged", hidden.get("merged"), "conflicts", hidden.get("conflicts"),
                 "path.0", hidden.get("path.0"), "mine.0", hidden.get("mine.0"), "theirs.0", hidden.get("theirs.0"), "pick.0", "mine");
         assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
@@ -247,10 +227,10 @@ class PlansIT {
         assertThat(now.getString("accommodations")).isEqualTo("Audio version of the task cards.");
         assertThat(now.getString("endTime")).isEqualTo("10:45");
         // both texts stay in the history: Chen's in its revision
-        JsonArray revisions = array(get("chen", "/api/plans/" + planId + "/revisions").body());
+        JsonArray revisions = SessionHttp.array(TOOL.get("chen", "/api/plans/" + planId + "/revisions").body());
         assertThat(revisions.getJsonObject(0).getString("kind")).isEqualTo("RESOLVE");
         long chensVersion = revisions.getJsonObject(1).getInt("version");
-        assertThat(object(get("chen", "/api/plans/" + planId + "/revisions/" + chensVersion).body()).getJsonObject("plan")
+        assertThat(SessionHttp.object(TOOL.get("chen", "/api/plans/" + planId + "/revisions/" + chensVersion).body()).getJsonObject("plan")
                 .getString("accommodations")).isEqualTo("Large-print station cards.");
     }
 
@@ -292,24 +272,24 @@ class PlansIT {
         long v = plan("rivera").getInt("version");
         String live = "/app/plans/" + planId + "/live";
         // Chen opens the plan; Rivera's poll then lists him
-        HttpResponse<String> chensPoll = get("chen", live + "?baseVersion=" + v + "&dirty=0");
+        HttpResponse<String> chensPoll = TOOL.get("chen", live + "?baseVersion=" + v + "&dirty=0");
         assertThat(chensPoll.statusCode()).isEqualTo(200);
-        HttpResponse<String> riverasPoll = get("rivera", live + "?baseVersion=" + v + "&dirty=0");
+        HttpResponse<String> riverasPoll = TOOL.get("rivera", live + "?baseVersion=" + v + "&dirty=0");
         assertThat(riverasPoll.body()).contains("data-testid=\"plan-viewer\"").contains("David Chen");
         // nothing moved: 204, no body (the page keeps what it shows)
         String url = attribute(riverasPoll.body(), "hx-get").replace("&amp;", "&");
-        HttpResponse<String> same = get("rivera", url.substring(url.indexOf("/app")) + "&baseVersion=" + v + "&dirty=0");
+        HttpResponse<String> same = TOOL.get("rivera", url.substring(url.indexOf("/app")) + "&baseVersion=" + v + "&dirty=0");
         assertThat(same.statusCode()).isEqualTo(204);
         assertThat(same.body()).isEmpty();
 
         // Chen saves; Rivera with unsaved changes sees a notice, Rivera with a clean form gets the new version
         JsonObject doc = plan("chen").getJsonObject("plan");
         assertThat(save("chen", v, with(doc, "title", Json.createValue("Unit rates: stations and a gallery walk"))).statusCode()).isEqualTo(200);
-        HttpResponse<String> dirty = get("rivera", url.substring(url.indexOf("/app")) + "&baseVersion=" + v + "&dirty=1");
+        HttpResponse<String> dirty = TOOL.get("rivera", url.substring(url.indexOf("/app")) + "&baseVersion=" + v + "&dirty=1");
         assertThat(dirty.statusCode()).isEqualTo(200);
         assertThat(dirty.body()).contains("data-testid=\"plan-newer\"").contains("David Chen saved version " + (v + 1));
         assertThat(dirty.headers().firstValue("HX-Retarget")).isEmpty();
-        HttpResponse<String> clean = get("rivera", url.substring(url.indexOf("/app")) + "&baseVersion=" + v + "&dirty=0");
+        HttpResponse<String> clean = TOOL.get("rivera", url.substring(url.indexOf("/app")) + "&baseVersion=" + v + "&dirty=0");
         assertThat(clean.headers().firstValue("HX-Retarget")).contains("#plan-editor");
         assertThat(clean.body()).contains("data-testid=\"plan-editor\"").contains("Unit rates: stations and a gallery walk")
                 .contains("David Chen saved version " + (v + 1));
@@ -329,77 +309,77 @@ class PlansIT {
         assertThat(save("rivera", base.getInt("version"), withAgenda).statusCode()).isEqualTo(200);
 
         // a draft shows students nothing
-        assertThat(get("ava", "/app/agenda").body()).contains("data-testid=\"agenda-empty\"").doesNotContain("unit rate");
+        assertThat(TOOL.get("ava", "/app/agenda").body()).contains("data-testid=\"agenda-empty\"").doesNotContain("unit rate");
 
-        HttpResponse<String> published = post("chen", "/api/plans/" + planId + "/publish");
+        HttpResponse<String> published = TOOL.post("chen", "/api/plans/" + planId + "/publish");
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
-        assertThat(object(published.body()).getString("status")).isEqualTo("PUBLISHED");
+        assertThat(SessionHttp.object(published.body()).getString("status")).isEqualTo("PUBLISHED");
 
         for (String student : List.of("ava", "ben")) {
-            HttpResponse<String> page = get(student, "/app/agenda");
+            HttpResponse<String> page = TOOL.get(student, "/app/agenda");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).as(student).contains("I can find a unit rate from a table.").contains("Three stations")
                     .contains("https://example.org/rates")
                     .doesNotContain("Teacher-only note").doesNotContain("Unit rates: stations").doesNotContain("Mini whiteboards")
                     .doesNotContain("Teacher station A");
-            JsonArray json = array(get(student, "/api/plans/agenda").body());
+            JsonArray json = SessionHttp.array(TOOL.get(student, "/api/plans/agenda").body());
             assertThat(json).hasSize(1);
             assertThat(json.getJsonObject(0).keySet()).containsExactlyInAnyOrder("date", "endDate", "startTime", "endTime", "iCan", "agenda", "materials");
         }
-        assertThat(get("gus", "/app/agenda").body()).contains("agenda-empty").doesNotContain("unit rate");
+        assertThat(TOOL.get("gus", "/app/agenda").body()).contains("agenda-empty").doesNotContain("unit rate");
 
-        assertThat(post("rivera", "/app/plans/" + planId + "/unpublish").body()).contains("data-published=\"false\"");
-        assertThat(get("ben", "/app/agenda").body()).contains("agenda-empty").doesNotContain("unit rate");
-        assertThat(post("rivera", "/app/plans/" + planId + "/publish").body()).contains("data-published=\"true\"");
+        assertThat(TOOL.post("rivera", "/app/plans/" + planId + "/unpublish").body()).contains("data-published=\"false\"");
+        assertThat(TOOL.get("ben", "/app/agenda").body()).contains("agenda-empty").doesNotContain("unit rate");
+        assertThat(TOOL.post("rivera", "/app/plans/" + planId + "/publish").body()).contains("data-published=\"true\"");
     }
 
     @Test
     @Order(9)
     void revisionsShowTheirChangesAndARestoreIsANewRevision() {
-        JsonArray revisions = array(get("rivera", "/api/plans/" + planId + "/revisions").body());
+        JsonArray revisions = SessionHttp.array(TOOL.get("rivera", "/api/plans/" + planId + "/revisions").body());
         assertThat(revisions.getJsonObject(revisions.size() - 1).getString("kind")).isEqualTo("CREATE");
         long second = revisions.getJsonObject(revisions.size() - 2).getInt("version");
-        JsonObject diff = object(get("chen", "/api/plans/" + planId + "/revisions/" + second).body());
+        JsonObject diff = SessionHttp.object(TOOL.get("chen", "/api/plans/" + planId + "/revisions/" + second).body());
         assertThat(diff.getJsonArray("changes")).singleElement().satisfies(c -> {
             assertThat(c.asJsonObject().getString("label")).isEqualTo("Title");
             assertThat(c.asJsonObject().getString("before")).isEqualTo("Unit rates at stations");
             assertThat(c.asJsonObject().getString("after")).isEqualTo("Unit rates at three stations");
         });
-        assertThat(get("chen", "/app/plans/" + planId + "/revisions/" + second).body()).contains("data-testid=\"plan-change\"")
+        assertThat(TOOL.get("chen", "/app/plans/" + planId + "/revisions/" + second).body()).contains("data-testid=\"plan-change\"")
                 .contains("Unit rates at stations");
-        assertThat(get("chen", "/app/plans/" + planId + "/revisions").body()).contains("data-testid=\"plan-restore\"");
+        assertThat(TOOL.get("chen", "/app/plans/" + planId + "/revisions").body()).contains("data-testid=\"plan-restore\"");
 
         long before = plan("rivera").getInt("version");
-        HttpResponse<String> restored = post("chen", "/api/plans/" + planId + "/revisions/" + second + "/restore");
+        HttpResponse<String> restored = TOOL.post("chen", "/api/plans/" + planId + "/revisions/" + second + "/restore");
         assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
-        JsonObject now = object(restored.body());
+        JsonObject now = SessionHttp.object(restored.body());
         assertThat(now.getInt("version")).isEqualTo(before + 1);
         assertThat(now.getJsonObject("plan").getString("title")).isEqualTo("Unit rates at three stations");
         assertThat(now.getJsonObject("saved").getString("kind")).isEqualTo("RESTORE");
-        assertThat(array(get("rivera", "/api/plans/" + planId + "/revisions").body()).getJsonObject(0).getString("summary"))
+        assertThat(SessionHttp.array(TOOL.get("rivera", "/api/plans/" + planId + "/revisions").body()).getJsonObject(0).getString("summary"))
                 .startsWith("Restored version " + second);
     }
 
     @Test
     @Order(10)
     void commentsAndCopies() {
-        HttpResponse<String> c = send("chen", "POST", "/api/plans/" + planId + "/comments", json(Map.of("text", "Can you run station B?")));
+        HttpResponse<String> c = TOOL.send("chen", "POST", "/api/plans/" + planId + "/comments", json(Map.of("text", "Can you run station B?")));
         assertThat(c.statusCode()).isEqualTo(201);
-        HttpResponse<String> page = postForm("rivera", "/app/plans/" + planId + "/comments", "text", "Yes, I will bring the cards.");
+        HttpResponse<String> page = TOOL.form("rivera", "/app/plans/" + planId + "/comments", "text", "Yes, I will bring the cards.");
         assertThat(page.body()).contains("Can you run station B?").contains("I will bring the cards").contains("Comments (2)");
-        assertThat(array(get("rivera", "/api/plans/" + planId + "/comments").body())).hasSize(2);
-        assertThat(send("rivera", "POST", "/api/plans/" + planId + "/comments", json(Map.of("text", " "))).statusCode()).isEqualTo(400);
+        assertThat(SessionHttp.array(TOOL.get("rivera", "/api/plans/" + planId + "/comments").body())).hasSize(2);
+        assertThat(TOOL.send("rivera", "POST", "/api/plans/" + planId + "/comments", json(Map.of("text", " "))).statusCode()).isEqualTo(400);
 
         String nextWeek = LocalDate.parse(DAY).plusDays(7).toString();
-        HttpResponse<String> copy = send("rivera", "POST", "/api/plans/" + planId + "/copy", json(Map.of("date", nextWeek)));
+        HttpResponse<String> copy = TOOL.send("rivera", "POST", "/api/plans/" + planId + "/copy", json(Map.of("date", nextWeek)));
         assertThat(copy.statusCode()).as(copy.body()).isEqualTo(201);
-        JsonObject copied = object(copy.body());
+        JsonObject copied = SessionHttp.object(copy.body());
         assertThat(copied.getString("id")).isNotEqualTo(planId);
         assertThat(copied.getString("status")).isEqualTo("DRAFT");
         assertThat(copied.getJsonObject("plan").getString("date")).isEqualTo(nextWeek);
         assertThat(copied.getJsonObject("plan").getString("title")).isEqualTo(plan("rivera").getJsonObject("plan").getString("title"));
         // another group the teacher is not in: not found
-        assertThat(send("rivera", "POST", "/api/plans/" + planId + "/copy", json(Map.of("groupId", "no-such-group"))).statusCode()).isEqualTo(404);
+        assertThat(TOOL.send("rivera", "POST", "/api/plans/" + planId + "/copy", json(Map.of("groupId", "no-such-group"))).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -409,7 +389,7 @@ class PlansIT {
         HttpResponse<String> r = save("rivera", base.getInt("version"),
                 with(base.getJsonObject("plan"), "differentiation", Json.createValue("Seat Ava near the board.")));
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(object(r.body()).getString("error")).contains("names a student").contains("Ava");
+        assertThat(SessionHttp.object(r.body()).getString("error")).contains("names a student").contains("Ava");
         HttpResponse<String> agenda = save("rivera", base.getInt("version"),
                 with(base.getJsonObject("plan"), "agenda/iCan", Json.createValue("Ben Okoro can explain rates")));
         assertThat(agenda.statusCode()).isEqualTo(400);
@@ -424,15 +404,15 @@ class PlansIT {
         JsonObject doc = base.getJsonObject("plan");
         String activity = doc.getJsonArray("activities").getJsonObject(0).getString("id");
 
-        HttpResponse<String> model = send("rivera", "POST", "/api/plans", json(Map.of("model", "LECTURE", "title", "x", "date", DAY)));
+        HttpResponse<String> model = TOOL.send("rivera", "POST", "/api/plans", json(Map.of("model", "LECTURE", "title", "x", "date", DAY)));
         assertThat(model.statusCode()).isEqualTo(400);
-        assertThat(object(model.body()).getString("error")).contains("Unknown co-teaching model");
+        assertThat(SessionHttp.object(model.body()).getString("error")).contains("Unknown co-teaching model");
         assertThat(save("rivera", v, with(doc, "model", Json.createValue("LECTURE"))).statusCode()).isEqualTo(400);
 
         HttpResponse<String> minutes = save("rivera", v, with(doc, "activities/" + activity + "/minutes", Json.createValue("ten")));
         assertThat(minutes.statusCode()).isEqualTo(400);
-        assertThat(object(minutes.body()).getString("error")).contains("Minutes must be a whole number");
-        HttpResponse<String> formMinutes = postForm("rivera", "/app/plans/" + planId, "baseVersion", String.valueOf(v),
+        assertThat(SessionHttp.object(minutes.body()).getString("error")).contains("Minutes must be a whole number");
+        HttpResponse<String> formMinutes = TOOL.form("rivera", "/app/plans/" + planId, "baseVersion", String.valueOf(v),
                 "activities/@" + activity + "/minutes", "ten");
         assertThat(formMinutes.statusCode()).isEqualTo(400);
         assertThat(formMinutes.headers().firstValue("HX-Retarget")).contains("#plan-problems");
@@ -440,18 +420,18 @@ class PlansIT {
 
         HttpResponse<String> big = save("rivera", v, with(doc, "differentiation", Json.createValue("x".repeat(4001))));
         assertThat(big.statusCode()).isEqualTo(400);
-        assertThat(object(big.body()).getString("error")).contains("longer than 4000");
-        HttpResponse<String> huge = send("rivera", "PUT", "/api/plans/" + planId,
+        assertThat(SessionHttp.object(big.body()).getString("error")).contains("longer than 4000");
+        HttpResponse<String> huge = TOOL.send("rivera", "PUT", "/api/plans/" + planId,
                 "{\"baseVersion\":" + v + ",\"plan\":{\"title\":\"" + "y".repeat(70_000) + "\"}}");
         assertThat(huge.statusCode()).isEqualTo(413);
-        assertThat(send("rivera", "PUT", "/api/plans/" + planId, "{\"plan\":{}}").statusCode()).isEqualTo(400);
+        assertThat(TOOL.send("rivera", "PUT", "/api/plans/" + planId, "{\"plan\":{}}").statusCode()).isEqualTo(400);
         assertThat(save("rivera", 999, doc).statusCode()).isEqualTo(400);
-        assertThat(send("rivera", "PUT", "/api/plans/" + planId, "not json").statusCode()).isEqualTo(400);
+        assertThat(TOOL.send("rivera", "PUT", "/api/plans/" + planId, "not json").statusCode()).isEqualTo(400);
         assertThat(save("rivera", v, with(doc, "standards", Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("id", "00000000-0000-4000-8000-000000000000")).build())).statusCode()).isEqualTo(400);
         assertThat(save("rivera", v, with(doc, "materials", Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("title", "x").add("url", "javascript:alert(1)")).build())).statusCode()).isEqualTo(400);
-        assertThat(postForm("rivera", "/app/plans/" + planId + "/form", "baseVersion", String.valueOf(v), "op", "add:nothing").statusCode())
+        assertThat(TOOL.form("rivera", "/app/plans/" + planId + "/form", "baseVersion", String.valueOf(v), "op", "add:nothing").statusCode())
                 .isEqualTo(400);
         assertThat(plan("rivera").getInt("version")).isEqualTo(v);
     }
@@ -494,15 +474,15 @@ class PlansIT {
             }
         }
         assertThat(plan("rivera").getInt("version")).as("nothing changed").isEqualTo(version);
-        assertThat(array(get("rivera", "/api/plans/" + planId + "/comments").body())).hasSize(2);
+        assertThat(SessionHttp.array(TOOL.get("rivera", "/api/plans/" + planId + "/comments").body())).hasSize(2);
         // lists: students have none, another district's coordinator does not see this district's plans
-        assertThat(get("ava", "/api/plans").statusCode()).isIn(403, 404);
-        assertThat(get("otherCoordinator", "/api/plans").body()).doesNotContain(planId);
-        assertThat(get("coordinator", "/api/plans").body()).contains(planId);
-        assertThat(get("otherTeacher", "/api/plans?groupId=" + groupId).statusCode()).isEqualTo(404);
-        assertThat(get(null, "/api/plans").statusCode()).isEqualTo(401);
-        assertThat(get(null, "/app/agenda").statusCode()).isEqualTo(401);
-        assertThat(get("ava", "/app/plans").statusCode()).isEqualTo(403);
+        assertThat(TOOL.get("ava", "/api/plans").statusCode()).isIn(403, 404);
+        assertThat(TOOL.get("otherCoordinator", "/api/plans").body()).doesNotContain(planId);
+        assertThat(TOOL.get("coordinator", "/api/plans").body()).contains(planId);
+        assertThat(TOOL.get("otherTeacher", "/api/plans?groupId=" + groupId).statusCode()).isEqualTo(404);
+        assertThat(TOOL.get(null, "/api/plans").statusCode()).isEqualTo(401);
+        assertThat(TOOL.get(null, "/app/agenda").statusCode()).isEqualTo(401);
+        assertThat(TOOL.get("ava", "/app/plans").statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -514,15 +494,15 @@ class PlansIT {
                 + "{\"identifier\":\"" + items[0] + "\",\"humanCodingScheme\":\"PIT.RP.1\",\"fullStatement\":\"Find a unit rate from a table of values.\"},"
                 + "{\"identifier\":\"" + items[1] + "\",\"humanCodingScheme\":\"PIT.RP.2\",\"fullStatement\":\"Compare two rates given in different forms.\"}],"
                 + "\"CFAssociations\":[]}";
-        HttpResponse<String> started = send("coordinator", "POST", "/api/standards/imports?name=plansit.json", cfPackage);
+        HttpResponse<String> started = TOOL.send("coordinator", "POST", "/api/standards/imports?name=plansit.json", cfPackage);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        JsonObject job = awaitJob(object(started.body()).getString("id"));
+        JsonObject job = awaitJob(SessionHttp.object(started.body()).getString("id"));
         assertThat(job.getString("status")).as(job.toString()).isEqualTo("SUCCEEDED");
         String framework = job.getString("frameworkId");
 
         String search = "/app/plans/" + planId + "/standards?stdq=PIT.RP.1";
-        assertThat(get("rivera", search).body()).as("not enabled yet").contains("No standard in your district").doesNotContain("addstd:");
-        HttpResponse<String> enabled = send("coordinator", "PUT", "/api/standards/frameworks/" + framework + "/enablement", "{\"enabled\":true}");
+        assertThat(TOOL.get("rivera", search).body()).as("not enabled yet").contains("No standard in your district").doesNotContain("addstd:");
+        HttpResponse<String> enabled = TOOL.send("coordinator", "PUT", "/api/standards/frameworks/" + framework + "/enablement", "{\"enabled\":true}");
         assertThat(enabled.statusCode()).as(enabled.body()).isEqualTo(200);
         String hits = awaitBody("rivera", search, "addstd:");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("value=\"addstd:([^\"]+)\"").matcher(hits);
@@ -533,16 +513,16 @@ class PlansIT {
         // aligned on period 2's course map: offered "from your group's course maps", with the section named
         String[] unitAndItem = LinkGroups.alignedItem(p2SectionId, PLATFORM.get().districtId(), standardId, framework, "PIT.RP.1");
         long v = plan("rivera").getInt("version");
-        HttpResponse<String> editor = get("chen", "/app/plans/" + planId + "/editor");
+        HttpResponse<String> editor = TOOL.get("chen", "/app/plans/" + planId + "/editor");
         assertThat(editor.body()).contains("data-testid=\"plan-aligned\"").contains("addstd:" + standardId)
                 .contains("aligned in Algebra I, period 2 (PlansIT)");
 
         // Add (re-renders the unsaved form), then save: code and statement come from the library
-        HttpResponse<String> added = postForm("chen", "/app/plans/" + planId + "/form", "baseVersion", String.valueOf(v), "op", "addstd:" + standardId);
+        HttpResponse<String> added = TOOL.form("chen", "/app/plans/" + planId + "/form", "baseVersion", String.valueOf(v), "op", "addstd:" + standardId);
         assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
         assertThat(added.body()).contains("name=\"standards/@" + standardId + "/code\"").contains("id=\"plan-dirty\" name=\"dirty\" value=\"1\"");
         Map<String, String> fields = hiddenFields(added.body());
-        HttpResponse<String> saved = postForm("chen", "/app/plans/" + planId, "baseVersion", String.valueOf(v),
+        HttpResponse<String> saved = TOOL.form("chen", "/app/plans/" + planId, "baseVersion", String.valueOf(v),
                 "order:standards", fields.get("order:standards"), "standards/@" + standardId + "/code", "PIT.RP.1",
                 "unitId", unitAndItem[0], "order:materials", "m1", "materials/@m1/itemId", unitAndItem[1]);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
@@ -563,7 +543,7 @@ class PlansIT {
     private static JsonObject awaitJob(String id) {
         long deadline = System.currentTimeMillis() + 60_000;
         while (true) {
-            JsonObject job = object(get("coordinator", "/api/standards/imports/" + id).body());
+            JsonObject job = SessionHttp.object(TOOL.get("coordinator", "/api/standards/imports/" + id).body());
             if (List.of("SUCCEEDED", "FAILED").contains(job.getString("status")) || System.currentTimeMillis() > deadline) {
                 return job;
             }
@@ -575,7 +555,7 @@ class PlansIT {
     private static String awaitBody(String who, String path, String text) {
         long deadline = System.currentTimeMillis() + 30_000;
         while (true) {
-            String body = get(who, path).body();
+            String body = TOOL.get(who, path).body();
             if (body.contains(text) || System.currentTimeMillis() > deadline) {
                 return body;
             }
@@ -596,20 +576,20 @@ class PlansIT {
 
     private static HttpResponse<String> call(String who, String[] e) {
         if (e[2] == null) {
-            return e[0].equals("GET") ? get(who, e[1]) : post(who, e[1]);
+            return e[0].equals("GET") ? TOOL.get(who, e[1]) : TOOL.post(who, e[1]);
         }
         boolean form = e[1].startsWith("/app");
-        return raw(who, e[0], e[1], form ? "application/x-www-form-urlencoded" : "application/json", e[2]);
+        return TOOL.raw(who, e[0], e[1], form ? "application/x-www-form-urlencoded" : "application/json", e[2]);
     }
 
     private static JsonObject plan(String who) {
-        HttpResponse<String> r = get(who, "/api/plans/" + planId);
+        HttpResponse<String> r = TOOL.get(who, "/api/plans/" + planId);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return object(r.body());
+        return SessionHttp.object(r.body());
     }
 
     private static HttpResponse<String> save(String who, long baseVersion, JsonObject doc) {
-        return send(who, "PUT", "/api/plans/" + planId, Json.createObjectBuilder().add("baseVersion", baseVersion).add("plan", doc).build().toString());
+        return TOOL.send(who, "PUT", "/api/plans/" + planId, Json.createObjectBuilder().add("baseVersion", baseVersion).add("plan", doc).build().toString());
     }
 
     /** A copy of a plan document with one value replaced; list elements are named by id ("activities/ID/minutes"). */
@@ -640,55 +620,6 @@ class PlansIT {
             }
         });
         return b.build().toString();
-    }
-
-    private static HttpResponse<String> get(String who, String path) {
-        return raw(who, "GET", path, null, null);
-    }
-
-    private static HttpResponse<String> post(String who, String path) {
-        return raw(who, "POST", path, null, null);
-    }
-
-    private static HttpResponse<String> send(String who, String method, String path, String json) {
-        return raw(who, method, path, "application/json", json);
-    }
-
-    private static HttpResponse<String> postForm(String who, String path, String... pairs) {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return raw(who, "POST", path, "application/x-www-form-urlencoded", body.toString());
-    }
-
-    private static HttpResponse<String> raw(String who, String method, String path, String contentType, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Deployments.toolBase() + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (who != null) {
-            b.header("X-Tandem-Session", session(who));
-        }
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(method + " " + path, e);
-        }
-    }
-
-    private static JsonObject object(String json) {
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
-            return r.readObject();
-        }
-    }
-
-    private static JsonArray array(String json) {
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
-            return r.readArray();
-        }
     }
 
     private static String attribute(String html, String name) {

@@ -120,19 +120,25 @@ public class CourseMaps {
     public CourseMap.Unit createUnit(LaunchContext launch, SectionAccess.Grant grant, String title, String description) {
         requireEdit(grant);
         UnitInput in = MapRules.unit(title, description);
+        UnitEntity u = newUnit(launch, grant.section(), in.title(), in.description());
+        return new CourseMap.Unit(u.id, u.title, u.description, u.position, u.version, List.of());
+    }
+
+    /** A new unit at the end of the section's map, written at once (its items may reference it). */
+    private UnitEntity newUnit(LaunchContext launch, Section section, String title, String description) {
         UnitEntity u = new UnitEntity();
         u.id = Tokens.newId();
-        u.sectionId = grant.section().id();
-        u.districtId = grant.section().districtId();
-        u.title = in.title();
-        u.description = in.description();
+        u.sectionId = section.id();
+        u.districtId = section.districtId();
+        u.title = title;
+        u.description = description;
         u.position = store.nextUnitPosition(u.sectionId);
         u.createdBy = launch.personId();
         u.createdAt = MapStore.now();
         u.updatedAt = u.createdAt;
         em.persist(u);
         em.flush();
-        return new CourseMap.Unit(u.id, u.title, u.description, u.position, u.version, List.of());
+        return u;
     }
 
     @Transactional
@@ -165,8 +171,8 @@ public class CourseMaps {
     public String deleteUnit(LaunchContext launch, SectionAccess.Grant grant, String unitId, Long expectedVersion) {
         requireEdit(grant);
         UnitEntity u = store.unit(grant.section().id(), unitId);
-        if (expectedVersion != null && expectedVersion != u.version) {
-            throw MapRules.conflict("unit", u.title, expectedVersion, u.version, unitFields(u.title, u.description), Map.of());
+        if (expectedVersion != null) {
+            checkVersion("unit", u.title, expectedVersion, u.version, unitFields(u.title, u.description), Map.of());
         }
         List<ItemEntity> items = store.itemsOfUnit(u.id);
         for (ItemEntity i : items) {
@@ -260,8 +266,8 @@ public class CourseMaps {
     public String deleteItem(LaunchContext launch, SectionAccess.Grant grant, String itemId, Long expectedVersion) {
         requireEdit(grant);
         ItemEntity i = store.item(grant.section().id(), itemId);
-        if (expectedVersion != null && expectedVersion != i.version) {
-            throw MapRules.conflict("item", i.title, expectedVersion, i.version, Map.of(), Map.of());
+        if (expectedVersion != null) {
+            checkVersion("item", i.title, expectedVersion, i.version, Map.of(), Map.of());
         }
         removeItem(launch, i);
         em.flush();
@@ -368,18 +374,7 @@ public class CourseMaps {
         }
         UnitEntity source = store.unit(from.section().id(), unitId);
         CourseSettings.Settings target = settings.of(to.section().districtId(), to.section().id());
-        UnitEntity copy = new UnitEntity();
-        copy.id = Tokens.newId();
-        copy.sectionId = to.section().id();
-        copy.districtId = to.section().districtId();
-        copy.title = source.title;
-        copy.description = source.description;
-        copy.position = store.nextUnitPosition(copy.sectionId);
-        copy.createdBy = launch.personId();
-        copy.createdAt = MapStore.now();
-        copy.updatedAt = copy.createdAt;
-        em.persist(copy);
-        em.flush();
+        UnitEntity copy = newUnit(launch, to.section(), source.title, source.description);
 
         List<ItemEntity> items = store.itemsOfUnit(source.id);
         Map<String, List<AlignmentEntity>> alignments = new HashMap<>();

@@ -3,15 +3,13 @@ package app.tandem.alignment.application;
 import app.tandem.alignment.application.SuggestionIndex.Content;
 import app.tandem.alignment.application.SuggestionIndex.Suggestion;
 import app.tandem.common.InvalidRequestException;
+import app.tandem.common.Jdbc;
 import app.tandem.lti.api.LaunchContext;
 import app.tandem.standards.application.StandardsCatalog;
 import app.tandem.standards.application.StandardsCatalog.FrameworkRef;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -109,17 +107,12 @@ public class Suggestions {
         if (!query("SELECT 1 FROM al_suggestion_dismissal WHERE item_id = ? AND standard_id = ?", rs -> 1, itemId, standardId).isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO al_suggestion_dismissal (item_id, standard_id, person_id, dismissed_at) VALUES (?,?,?,?)")) {
-            ps.setString(1, itemId);
-            ps.setString(2, standardId);
-            ps.setString(3, launch.personId());
-            ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) { // 23…: dismissed at the same moment by someone else
-                throw new IllegalStateException(e);
+        try {
+            jdbc().update("INSERT INTO al_suggestion_dismissal (item_id, standard_id, person_id, dismissed_at) VALUES (?,?,?,?)",
+                    itemId, standardId, launch.personId(), OffsetDateTime.now(ZoneOffset.UTC));
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof SQLException s && Jdbc.isDuplicate(s))) { // dismissed at the same moment by someone else
+                throw e;
             }
         }
     }
@@ -146,25 +139,12 @@ public class Suggestions {
                 + "UNION SELECT standard_id FROM al_suggestion_dismissal WHERE item_id = ?", rs -> rs.getString(1), itemId, itemId));
     }
 
-    private interface Row<T> {
-        T read(ResultSet rs) throws SQLException;
+    private <T> List<T> query(String sql, Jdbc.Row<T> row, Object... args) {
+        return jdbc().query(sql, row, args);
     }
 
-    private <T> List<T> query(String sql, Row<T> row, String... args) {
-        List<T> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row.read(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+    private Jdbc jdbc() {
+        return new Jdbc(dataSource, IllegalStateException::new);
     }
 
     /**

@@ -1,12 +1,10 @@
 package app.tandem.alignment.domain;
 
+import app.tandem.common.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -157,52 +155,31 @@ public class CoverageStore {
                         Map<String, Integer> events, OffsetDateTime refreshedAt) {
         Map<String, List<DomainRow>> bySection = new HashMap<>();
         rows.forEach(r -> bySection.computeIfAbsent(r.sectionId(), k -> new ArrayList<>()).add(r));
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                List<String> ids = new ArrayList<>(sectionIds);
-                for (int from = 0; from < ids.size(); from += CHUNK) {
-                    List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                    exec(c, "DELETE FROM al_coverage_section WHERE section_id IN (" + placeholders(chunk.size()) + ")", chunk.toArray());
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO al_coverage_section (section_id, district_id, refreshed_at, "
-                        + "alignments, events, summary) VALUES (?,?,?,?,?,?)")) {
-                    int n = 0;
-                    for (String s : ids) {
-                        bind(ps, s, districtId, refreshedAt, alignments.getOrDefault(s, 0), events.getOrDefault(s, 0),
-                                encode(bySection.getOrDefault(s, List.of())));
-                        ps.addBatch();
-                        if (++n % 1000 == 0) {
-                            ps.executeBatch();
-                        }
+        List<String> ids = new ArrayList<>(sectionIds);
+        jdbc().transaction(c -> {
+            forChunks(ids, (chunk, in) -> Jdbc.exec(c, "DELETE FROM al_coverage_section WHERE section_id IN (" + in + ")", chunk.toArray()));
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO al_coverage_section (section_id, district_id, refreshed_at, "
+                    + "alignments, events, summary) VALUES (?,?,?,?,?,?)")) {
+                int n = 0;
+                for (String s : ids) {
+                    Jdbc.bind(ps, s, districtId, refreshedAt, alignments.getOrDefault(s, 0), events.getOrDefault(s, 0),
+                            encode(bySection.getOrDefault(s, List.of())));
+                    ps.addBatch();
+                    if (++n % 1000 == 0) {
+                        ps.executeBatch();
                     }
-                    ps.executeBatch();
                 }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+                ps.executeBatch();
             }
-        } catch (SQLException e) {
-            throw new CoverageStoreException(e);
-        }
+        });
     }
 
     /** Forgets the district's aggregate (a coordinator's "recompute everything"). */
     public void forget(String districtId) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                exec(c, "DELETE FROM al_coverage_section WHERE district_id = ?", districtId);
-                exec(c, "DELETE FROM al_coverage_district WHERE district_id = ?", districtId);
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new CoverageStoreException(e);
-        }
+        jdbc().transaction(c -> {
+            Jdbc.exec(c, "DELETE FROM al_coverage_section WHERE district_id = ?", districtId);
+            Jdbc.exec(c, "DELETE FROM al_coverage_district WHERE district_id = ?", districtId);
+        });
     }
 
     // ---- change detection ------------------------------------------------------------------------------------
@@ -216,22 +193,17 @@ public class CoverageStore {
     }
 
     public void eventsChecked(String districtId, OffsetDateTime at) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (exec(c, "UPDATE al_coverage_district SET events_checked_at = ? WHERE district_id = ?", at, districtId) == 0) {
-                    exec(c, "INSERT INTO al_coverage_district (district_id, events_checked_at) VALUES (?,?)", districtId, at);
+        try {
+            jdbc().transaction(c -> {
+                if (Jdbc.exec(c, "UPDATE al_coverage_district SET events_checked_at = ? WHERE district_id = ?", at, districtId) == 0) {
+                    Jdbc.exec(c, "INSERT INTO al_coverage_district (district_id, events_checked_at) VALUES (?,?)", districtId, at);
                 }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                if (!isDuplicate(e)) {
-                    throw e;
-                }
-                // another server recorded its check at the same moment: either time is fine
+            });
+        } catch (CoverageStoreException e) {
+            if (!e.duplicate()) {
+                throw e;
             }
-        } catch (SQLException e) {
-            throw new CoverageStoreException(e);
+            // another server recorded its check at the same moment: either time is fine
         }
     }
 
@@ -253,70 +225,22 @@ public class CoverageStore {
 
     // ---- JDBC ------------------------------------------------------------------------------------------------
 
-    @FunctionalInterface
-    private interface RowAction {
-        void on(ResultSet rs) throws SQLException;
+    private Jdbc jdbc() {
+        return new Jdbc(dataSource, CoverageStoreException::new);
     }
 
-    @FunctionalInterface
-    private interface ChunkAction {
-        void on(List<String> chunk, String placeholders);
+    private static <E extends Exception> void forChunks(Collection<String> ids, Jdbc.Chunk<String, E> action) throws E {
+        Jdbc.inChunks(ids, CHUNK, action);
     }
 
-    private static void forChunks(Collection<String> ids, ChunkAction action) {
-        List<String> list = ids instanceof List<String> l ? l : new ArrayList<>(ids);
-        for (int from = 0; from < list.size(); from += CHUNK) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + CHUNK));
-            action.on(chunk, placeholders(chunk.size()));
-        }
-    }
-
-    private static String placeholders(int n) {
-        return "?" + ",?".repeat(n - 1);
-    }
-
-    /** Runs a query, streaming its rows (PostgreSQL streams with a fetch size only inside a transaction). */
-    private void query(String sql, RowAction action, Object... args) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(5000);
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        action.on(rs);
-                    }
-                }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new CoverageStoreException(e);
-        }
-    }
-
-    private static int exec(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] == null) {
-                ps.setNull(i + 1, Types.NULL);
-            } else {
-                ps.setObject(i + 1, args[i]);
-            }
-        }
+    /** Runs a query, streaming its rows. */
+    private void query(String sql, Jdbc.RowAction action, Object... args) {
+        jdbc().stream(sql, 5000, action, args);
     }
 
     /** A unique-key violation (SQLState class 23): a concurrent writer got there first. */
     public static boolean isDuplicate(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+        return Jdbc.isDuplicate(e);
     }
 
     /** A database failure: a 500 with an incident id (never the user's fault). */

@@ -1,14 +1,12 @@
 package app.tandem.alignment.domain;
 
+import app.tandem.common.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -101,21 +99,13 @@ public class StudentViewStore {
     /** The statements of one scope (a section id or {@link #DISTRICT_SCOPE}) for these standards, by standard id. */
     public Map<String, String> statements(String districtId, String scope, Collection<String> standardIds) {
         Map<String, String> result = new HashMap<>();
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(standardIds));
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-            Object[] args = new Object[chunk.size() + 2];
-            args[0] = districtId;
-            args[1] = scope;
-            for (int i = 0; i < chunk.size(); i++) {
-                args[i + 2] = chunk.get(i);
-            }
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+        Jdbc.inChunks(new LinkedHashSet<>(standardIds), IN_CHUNK, (chunk, marks) -> {
             for (String[] row : query("SELECT standard_id, statement FROM al_student_statement WHERE district_id = ? AND scope = ? "
-                    + "AND standard_id IN (" + marks + ")", rs -> new String[] {rs.getString(1), rs.getString(2)}, args)) {
+                    + "AND standard_id IN (" + marks + ")", rs -> new String[] {rs.getString(1), rs.getString(2)},
+                    Jdbc.args(districtId, scope, chunk))) {
                 result.put(row[0], row[1]);
             }
-        }
+        });
         return result;
     }
 
@@ -125,66 +115,25 @@ public class StudentViewStore {
      */
     public void saveStatements(String districtId, String scope, Map<String, String> byStandard, String personId) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                for (Map.Entry<String, String> e : byStandard.entrySet()) {
-                    exec(c, "DELETE FROM al_student_statement WHERE district_id = ? AND scope = ? AND standard_id = ?",
-                            districtId, scope, e.getKey());
-                    if (e.getValue() != null && !e.getValue().isBlank()) {
-                        exec(c, "INSERT INTO al_student_statement (district_id, scope, standard_id, statement, written_by, updated_at) "
-                                + "VALUES (?,?,?,?,?,?)", districtId, scope, e.getKey(), e.getValue(), personId, now);
-                    }
+        jdbc().transaction(c -> {
+            for (Map.Entry<String, String> e : byStandard.entrySet()) {
+                Jdbc.exec(c, "DELETE FROM al_student_statement WHERE district_id = ? AND scope = ? AND standard_id = ?",
+                        districtId, scope, e.getKey());
+                if (e.getValue() != null && !e.getValue().isBlank()) {
+                    Jdbc.exec(c, "INSERT INTO al_student_statement (district_id, scope, standard_id, statement, written_by, updated_at) "
+                            + "VALUES (?,?,?,?,?,?)", districtId, scope, e.getKey(), e.getValue(), personId, now);
                 }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
             }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        });
     }
 
     // ---- plumbing ------------------------------------------------------------------------------------------
 
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
+    private Jdbc jdbc() {
+        return new Jdbc(dataSource, StoreException::new);
     }
 
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
-                }
-                return out;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
-    private static void exec(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            ps.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] == null) {
-                ps.setNull(i + 1, java.sql.Types.VARCHAR);
-            } else {
-                ps.setObject(i + 1, args[i]);
-            }
-        }
+    private <T> List<T> query(String sql, Jdbc.Row<T> mapper, Object... args) {
+        return jdbc().query(sql, mapper, args);
     }
 }

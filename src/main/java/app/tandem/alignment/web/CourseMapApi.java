@@ -9,6 +9,7 @@ import app.tandem.alignment.application.SectionAccess;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.common.JsonBodies;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -53,7 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Course maps", description = "Units, items and their alignments to standards (launch session in X-Tandem-Session)")
 public class CourseMapApi {
     @Inject
-    AlignmentRequests requests;
+    LaunchRequests requests;
 
     @Inject
     SectionAccess access;

@@ -6,9 +6,10 @@ import app.tandem.alignment.application.CourseMaps;
 import app.tandem.alignment.application.CourseSettings;
 import app.tandem.alignment.application.MapRules;
 import app.tandem.alignment.application.SectionAccess;
+import app.tandem.common.HtmlFragments;
 import app.tandem.common.InvalidRequestException;
-import app.tandem.common.Templates;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import app.tandem.standards.application.SearchIndex;
 import app.tandem.standards.application.StandardsCatalog;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,10 +43,8 @@ import java.util.function.Supplier;
 @Path("app/course")
 @RequestScoped
 public class CoursePages {
-    static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
-
     @Inject
-    AlignmentRequests requests;
+    LaunchRequests requests;
 
     @Inject
     SectionAccess access;
@@ -506,20 +505,10 @@ public class CoursePages {
     }
 
     private Response guard(Supplier<Response> page) {
-        try {
-            return page.get();
-        } catch (InvalidRequestException e) {
-            Map<String, Object> m = new HashMap<>();
-            m.put("message", e.getMessage());
-            m.put("fields", e.fields());
-            m.put("status", e.status());
-            return Response.fromResponse(html(e.status(), "alignment/mapProblem.jte", m)).header("X-Tandem-Fragment", "problem").build();
-        }
+        return HtmlFragments.guard("alignment/mapProblem.jte", requests.contextPath(), page);
     }
 
     private Response html(int status, String template, Map<String, Object> model) {
-        Map<String, Object> m = new HashMap<>(model);
-        m.put("ctx", requests.contextPath());
-        return Response.status(status).type(HTML).header("Cache-Control", "no-store").entity(Templates.render(template, m)).build();
+        return HtmlFragments.render(status, template, requests.contextPath(), model);
     }
 }

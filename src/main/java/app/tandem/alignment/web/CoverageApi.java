@@ -4,6 +4,7 @@ import app.tandem.alignment.application.Coverage;
 import app.tandem.alignment.application.CoverageRollup;
 import app.tandem.alignment.application.CoverageTargets.Group;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import app.tandem.standards.application.StandardsCatalog.StandardRef;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Coverage", description = "Standards coverage of sections and the district roll-up (launch session in X-Tandem-Session)")
 public class CoverageApi {
     @Inject
-    AlignmentRequests requests;
+    LaunchRequests requests;
 
     @Inject
     Coverage coverage;

@@ -3,9 +3,10 @@ package app.tandem.alignment.web;
 import app.tandem.alignment.application.Coverage;
 import app.tandem.alignment.application.CoverageRollup;
 import app.tandem.alignment.application.CoverageTargets.Group;
+import app.tandem.common.HtmlFragments;
 import app.tandem.common.InvalidRequestException;
-import app.tandem.common.Templates;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -35,11 +36,10 @@ import java.util.function.Supplier;
  */
 @RequestScoped
 public class CoveragePages {
-    static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
     static final MediaType CSV = new MediaType("text", "csv", "UTF-8");
 
     @Inject
-    AlignmentRequests requests;
+    LaunchRequests requests;
 
     @Inject
     Coverage coverage;
@@ -185,20 +185,12 @@ public class CoveragePages {
     }
 
     private Response render(int status, String template, Map<String, Object> model) {
-        Map<String, Object> m = new HashMap<>(model);
-        m.put("ctx", requests.contextPath());
-        return Response.status(status).type(HTML).header("Cache-Control", "no-store").entity(Templates.render(template, m)).build();
+        return HtmlFragments.render(status, template, requests.contextPath(), model);
     }
 
     /** A problem the person can fix (or a missing session) is shown in place as a 4xx fragment. */
     private Response guard(Supplier<Response> page) {
-        try {
-            return page.get();
-        } catch (InvalidRequestException e) {
-            return Response.fromResponse(render(e.status(), "alignment/coverage-problem.jte",
-                    Map.of("message", e.getMessage(), "fields", e.fields(), "status", e.status())))
-                    .header("X-Tandem-Fragment", "problem").build();
-        }
+        return HtmlFragments.guard("alignment/coverage-problem.jte", requests.contextPath(), page);
     }
 
     /** GET /app/course/{sectionId}/coverage[?by=cluster|domain] */

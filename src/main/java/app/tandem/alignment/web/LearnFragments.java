@@ -1,10 +1,8 @@
 package app.tandem.alignment.web;
 
+import app.tandem.common.HtmlFragments;
 import app.tandem.common.InvalidRequestException;
-import app.tandem.common.Templates;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -14,20 +12,12 @@ import java.util.function.Supplier;
  * static/learn.js lets htmx show in place.
  */
 final class LearnFragments {
-    static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
-    static final String PROBLEM_HEADER = "X-Tandem-Fragment";
-
     private LearnFragments() {
     }
 
     static Response render(int status, String template, String ctx, Map<String, Object> model) {
-        Map<String, Object> m = new HashMap<>(model);
-        m.put("ctx", ctx);
-        Response.ResponseBuilder b = Response.status(status).type(HTML).header("Cache-Control", "no-store").entity(Templates.render(template, m));
-        if (status >= 400) {
-            b.header(PROBLEM_HEADER, "problem");
-        }
-        return b.build();
+        Response r = HtmlFragments.render(status, template, ctx, model);
+        return status >= 400 ? Response.fromResponse(r).header(HtmlFragments.KIND_HEADER, "problem").build() : r;
     }
 
     static Response render(String template, String ctx, Map<String, Object> model) {
@@ -39,7 +29,7 @@ final class LearnFragments {
         try {
             return page.get();
         } catch (InvalidRequestException e) {
-            return render(e.status(), "alignment/learnProblem.jte", ctx, Map.of("message", e.getMessage(), "fields", e.fields(), "status", e.status()));
+            return HtmlFragments.problem(e, "alignment/learnProblem.jte", ctx);
         }
     }
 }

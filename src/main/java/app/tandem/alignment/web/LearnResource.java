@@ -1,6 +1,7 @@
 package app.tandem.alignment.web;
 
 import app.tandem.alignment.application.StudentView;
+import app.tandem.lti.api.LaunchRequests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,7 +14,7 @@ import java.util.Map;
 @RequestScoped
 public class LearnResource {
     @Inject
-    AlignmentRequests requests;
+    LaunchRequests requests;
 
     @Inject
     StudentView studentView;

@@ -2,6 +2,7 @@ package app.tandem.alignment.web;
 
 import app.tandem.alignment.application.StudentStatements;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +21,7 @@ import java.util.Map;
 @RequestScoped
 public class SectionStatementsResource {
     @Inject
-    AlignmentRequests requests;
+    LaunchRequests requests;
 
     @Inject
     StudentStatements statements;

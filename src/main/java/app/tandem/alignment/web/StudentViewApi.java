@@ -6,6 +6,7 @@ import app.tandem.alignment.application.LearnModel.Standard;
 import app.tandem.alignment.application.LearnModel.Unit;
 import app.tandem.alignment.application.LearnModel.View;
 import app.tandem.alignment.application.StudentView;
+import app.tandem.lti.api.LaunchRequests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Student view", description = "A course's standards in plain language with the student-visible resources aligned to each")
 public class StudentViewApi {
     @Inject
-    AlignmentRequests requests;
+    LaunchRequests requests;
 
     @Inject
     StudentView studentView;

@@ -2,9 +2,9 @@ package app.tandem.alignment.web;
 
 import app.tandem.alignment.application.SectionAccess;
 import app.tandem.alignment.application.Suggestions;
-import app.tandem.common.InvalidRequestException;
-import app.tandem.common.Templates;
+import app.tandem.common.HtmlFragments;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import app.tandem.standards.application.StandardsCatalog.FrameworkRef;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,11 +28,10 @@ import java.util.function.Supplier;
 @Path("app/course/{sectionId}/items/{itemId}/suggestions")
 @RequestScoped
 public class SuggestionPages {
-    static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
     static final int SHOWN = 6;
 
     @Inject
-    AlignmentRequests requests;
+    LaunchRequests requests;
 
     @Inject
     SectionAccess access;
@@ -73,21 +71,14 @@ public class SuggestionPages {
             }
         }
         Map<String, Object> m = new HashMap<>();
-        m.put("ctx", requests.contextPath());
         m.put("sectionId", grant.section().id());
         m.put("result", result);
         m.put("licences", shown.values().stream().filter(FrameworkRef::hasLicence).toList());
-        return Response.ok(Templates.render(template, m), HTML).header("Cache-Control", "no-store").build();
+        return HtmlFragments.render(200, template, requests.contextPath(), m);
     }
 
     /** Problems a person can fix come back as a 4xx fragment that suggestions.js shows in place. */
     private Response guard(Supplier<Response> page) {
-        try {
-            return page.get();
-        } catch (InvalidRequestException e) {
-            return Response.status(e.status()).type(HTML).header("Cache-Control", "no-store").header("X-Tandem-Fragment", "problem")
-                    .entity(Templates.render("standards/problem.jte", Map.of("ctx", requests.contextPath(), "message", e.getMessage(),
-                            "fields", e.fields(), "status", e.status()))).build();
-        }
+        return HtmlFragments.guard("standards/problem.jte", requests.contextPath(), page);
     }
 }

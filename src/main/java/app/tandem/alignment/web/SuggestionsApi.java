@@ -4,6 +4,7 @@ import app.tandem.alignment.application.SectionAccess;
 import app.tandem.alignment.application.SuggestionIndex.Suggestion;
 import app.tandem.alignment.application.Suggestions;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import app.tandem.standards.application.StandardsCatalog.StandardRef;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Suggestions", description = "Ranked standards for a course-map item (launch session in X-Tandem-Session)")
 public class SuggestionsApi {
     @Inject
-    AlignmentRequests requests;
+    LaunchRequests requests;
 
     @Inject
     SectionAccess access;

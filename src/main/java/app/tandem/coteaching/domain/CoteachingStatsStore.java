@@ -1,10 +1,9 @@
 package app.tandem.coteaching.domain;
 
+import app.tandem.common.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -33,25 +32,17 @@ public class CoteachingStatsStore {
     DataSource dataSource;
 
     public Groups groups(String districtId) {
-        try (Connection c = dataSource.getConnection()) {
+        return jdbc("counting link groups").withConnection(c -> {
             int live = count(c, "select count(*) from ct_link_group where district_id = ? and dissolved_at is null", districtId);
             int dissolved = count(c, "select count(*) from ct_link_group where district_id = ? and dissolved_at is not null", districtId);
             int sections = count(c, "select count(*) from ct_group_section gs join ct_link_group g on g.id = gs.group_id "
                     + "where g.district_id = ? and g.dissolved_at is null", districtId);
             return new Groups(live, dissolved, sections);
-        } catch (SQLException e) {
-            throw new IllegalStateException("counting link groups", e);
-        }
+        });
     }
 
     private static int count(Connection c, String sql, String districtId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, districtId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return Jdbc.query(c, sql, rs -> rs.getInt(1), districtId).get(0);
     }
 
     /** A group's schools ("" for sections whose school is not known) and whether it is live. */
@@ -61,42 +52,26 @@ public class CoteachingStatsStore {
     /** The schools of each group's sections, for the groups of the district (live and dissolved). */
     public Map<String, GroupSchools> schoolsByGroup(String districtId) {
         Map<String, GroupSchools> out = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select gs.group_id, ss.school, g.dissolved_at from ct_group_section gs "
-                     + "join ct_link_group g on g.id = gs.group_id left join al_section_settings ss on ss.section_id = gs.section_id "
-                     + "where g.district_id = ? order by gs.group_id")) {
-            ps.setString(1, districtId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+        jdbc("reading the schools of link groups").forEach("select gs.group_id, ss.school, g.dissolved_at from ct_group_section gs "
+                + "join ct_link_group g on g.id = gs.group_id left join al_section_settings ss on ss.section_id = gs.section_id "
+                + "where g.district_id = ? order by gs.group_id", 0, rs -> {
                     String school = rs.getString(2);
                     boolean live = rs.getObject(3) == null;
                     out.computeIfAbsent(rs.getString(1), k -> new GroupSchools(live, new LinkedHashSet<>())).schools()
                             .add(school == null ? "" : school.strip());
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the schools of link groups", e);
-        }
+                }, districtId);
         return out;
     }
 
     /** Every plan of the district dated from {@code from} to {@code to} (inclusive), streamed. */
     public void plans(String districtId, LocalDate from, LocalDate to, Consumer<PlanFact> each) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select id, group_id, model, status, starts_on, body from ct_plan "
-                     + "where district_id = ? and starts_on >= ? and starts_on <= ?")) {
-            ps.setString(1, districtId);
-            ps.setObject(2, from);
-            ps.setObject(3, to);
-            ps.setFetchSize(200);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    each.accept(new PlanFact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, LocalDate.class), rs.getString(6)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the plans of a district", e);
-        }
+        jdbc("reading the plans of a district").forEach("select id, group_id, model, status, starts_on, body from ct_plan "
+                + "where district_id = ? and starts_on >= ? and starts_on <= ?", 200,
+                rs -> each.accept(new PlanFact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getString(6))), districtId, from, to);
+    }
+
+    private Jdbc jdbc(String doing) {
+        return new Jdbc(dataSource, e -> new IllegalStateException(doing, e));
     }
 }

@@ -1,10 +1,9 @@
 package app.tandem.coteaching.domain;
 
+import app.tandem.common.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -45,19 +44,10 @@ public class GroupStore {
         if (groupId == null) {
             return Optional.empty();
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select id, district_id, name, dissolved_at from ct_link_group where id = ?")) {
-            ps.setString(1, groupId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Group(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
-                        sections(c, groupId)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading link group " + groupId, e);
-        }
+        return jdbc("reading link group " + groupId).withConnection(c -> Jdbc.query(c,
+                "select id, district_id, name, dissolved_at from ct_link_group where id = ?",
+                rs -> new Group(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class), sections(c, groupId)),
+                groupId).stream().findFirst());
     }
 
     /** The live link group a section belongs to. */
@@ -65,80 +55,45 @@ public class GroupStore {
         if (sectionId == null) {
             return Optional.empty();
         }
-        String groupId = null;
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select g.id from ct_group_section gs join ct_link_group g on g.id = gs.group_id "
-                     + "where gs.section_id = ? and g.dissolved_at is null")) {
-            ps.setString(1, sectionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    groupId = rs.getString(1);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the link group of section " + sectionId, e);
-        }
+        String groupId = jdbc("reading the link group of section " + sectionId).queryMax("select g.id from ct_group_section gs "
+                + "join ct_link_group g on g.id = gs.group_id where gs.section_id = ? and g.dissolved_at is null", rs -> rs.getString(1), 1,
+                sectionId).stream().findFirst().orElse(null);
         return group(groupId);
     }
 
     private static List<String> sections(Connection c, String groupId) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select section_id from ct_group_section where group_id = ? order by joined_at, section_id")) {
-            ps.setString(1, groupId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        return Jdbc.query(c, "select section_id from ct_group_section where group_id = ? order by joined_at, section_id",
+                rs -> rs.getString(1), groupId);
     }
 
     public List<Unit> units(Collection<String> sectionIds) {
-        List<Unit> out = new ArrayList<>();
-        query("select id, section_id, title from al_unit where section_id in (%s) order by section_id, position, id", sectionIds, 1000,
-                rs -> out.add(new Unit(rs.getString(1), rs.getString(2), rs.getString(3))));
-        return out;
+        return query("select id, section_id, title from al_unit where section_id in (%s) order by section_id, position, id", sectionIds, 1000,
+                rs -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
     public List<Item> items(Collection<String> sectionIds) {
-        List<Item> out = new ArrayList<>();
-        query("select i.id, i.section_id, u.title, i.title, i.url, i.kind, i.student_visible from al_item i join al_unit u on u.id = i.unit_id "
+        return query("select i.id, i.section_id, u.title, i.title, i.url, i.kind, i.student_visible from al_item i join al_unit u on u.id = i.unit_id "
                         + "where i.section_id in (%s) order by i.section_id, u.position, i.position, i.id", sectionIds, 2000,
-                rs -> out.add(new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getBoolean(7))));
-        return out;
+                rs -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getBoolean(7)));
     }
 
     public List<Aligned> alignments(Collection<String> sectionIds) {
-        List<Aligned> out = new ArrayList<>();
-        query("select distinct standard_id, standard_code, section_id from al_alignment where section_id in (%s) order by standard_code, standard_id",
-                sectionIds, 5000, rs -> out.add(new Aligned(rs.getString(1), rs.getString(2), rs.getString(3))));
-        return out;
+        return query("select distinct standard_id, standard_code, section_id from al_alignment where section_id in (%s) "
+                        + "order by standard_code, standard_id", sectionIds, 5000,
+                rs -> new Aligned(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
-    private interface Row {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, Collection<String> sectionIds, int limit, Row row) {
+    /** At most {@code limit} rows about the sections ({@code %s}: their ids). */
+    private <T> List<T> query(String sql, Collection<String> sectionIds, int limit, Jdbc.Row<T> row) {
         if (sectionIds.isEmpty()) {
-            return;
+            return new ArrayList<>();
         }
-        String marks = String.join(",", java.util.Collections.nCopies(sectionIds.size(), "?"));
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(String.format(sql, marks))) {
-            int i = 1;
-            for (String s : sectionIds) {
-                ps.setString(i++, s);
-            }
-            ps.setMaxRows(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    row.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the course maps of a link group", e);
-        }
+        return jdbc("reading the course maps of a link group").queryMax(String.format(sql, Jdbc.placeholders(sectionIds.size())), row, limit,
+                sectionIds.toArray());
+    }
+
+    private Jdbc jdbc(String doing) {
+        return new Jdbc(dataSource, e -> new IllegalStateException(doing, e));
     }
 }

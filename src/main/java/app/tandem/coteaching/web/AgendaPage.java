@@ -1,14 +1,12 @@
 package app.tandem.coteaching.web;
 
-import app.tandem.common.InvalidRequestException;
-import app.tandem.common.Templates;
+import app.tandem.common.HtmlFragments;
 import app.tandem.coteaching.application.Plans;
 import app.tandem.lti.api.LaunchContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,21 +26,12 @@ public class AgendaPage {
 
     @GET
     public Response agenda() {
-        Map<String, Object> m = new HashMap<>();
-        m.put("ctx", requests.contextPath());
-        int status = 200;
-        String template = "coteaching/agenda.jte";
-        try {
+        return HtmlFragments.guard("coteaching/planProblem.jte", requests.contextPath(), () -> {
             LaunchContext launch = requests.launch();
+            Map<String, Object> m = new HashMap<>();
             m.put("entries", plans.agenda(launch));
-        } catch (InvalidRequestException e) {
-            status = e.status();
-            template = "coteaching/planProblem.jte";
-            m.put("message", e.getMessage());
-            m.put("fields", e.fields());
-            m.put("status", e.status());
-        }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store")
-                .header("X-Tandem-Fragment", status == 200 ? "agenda" : "problem").entity(Templates.render(template, m)).build();
+            return Response.fromResponse(HtmlFragments.render(200, "coteaching/agenda.jte", requests.contextPath(), m))
+                    .header(HtmlFragments.KIND_HEADER, "agenda").build();
+        });
     }
 }

@@ -1,12 +1,10 @@
 package app.tandem.coteaching.web;
 
-import app.tandem.common.Templates;
-import jakarta.ws.rs.core.MediaType;
+import app.tandem.common.HtmlFragments;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -14,7 +12,6 @@ import java.util.Map;
  * {@code X-Tandem-Fragment: problem}, which links.js tells htmx to swap in place like a 200.
  */
 public final class LinkFragments {
-    static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
 
@@ -22,14 +19,8 @@ public final class LinkFragments {
     }
 
     static Response render(int status, String template, String ctx, Map<String, Object> model) {
-        Map<String, Object> m = new HashMap<>(model);
-        m.put("ctx", ctx);
-        Response.ResponseBuilder b = Response.status(status).type(HTML).header("Cache-Control", "no-store")
-                .entity(Templates.render(template, m));
-        if (status >= 400) {
-            b.header("X-Tandem-Fragment", "problem");
-        }
-        return b.build();
+        Response r = HtmlFragments.render(status, template, ctx, model);
+        return status >= 400 ? Response.fromResponse(r).header(HtmlFragments.KIND_HEADER, "problem").build() : r;
     }
 
     /** A time as the pages show it: {@code 2026-12-02 17:35 UTC} (empty for null). */

@@ -14,6 +14,7 @@ import app.tandem.coteaching.application.LinkViews.Preview;
 import app.tandem.coteaching.application.LinkViews.SectionTeachers;
 import app.tandem.coteaching.application.Linking;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import app.tandem.lti.api.Sections.Section;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -54,7 +55,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Link groups", description = "Linked sections: invitations, join, leave, dissolve, co-teachers, district policy and log (launch session in X-Tandem-Session)")
 public class LinkGroupsApi {
     @Inject
-    CoteachingRequests requests;
+    LaunchRequests requests;
 
     @Inject
     LinkGroups groups;

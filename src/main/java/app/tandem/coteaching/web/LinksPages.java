@@ -9,6 +9,7 @@ import app.tandem.coteaching.application.LinkViews.Preview;
 import app.tandem.coteaching.application.Linking;
 import app.tandem.lti.api.AppRole;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import app.tandem.lti.api.Sections.Section;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ import java.util.Optional;
 @RequestScoped
 public class LinksPages {
     @Inject
-    CoteachingRequests requests;
+    LaunchRequests requests;
 
     @Inject
     LinkGroups groups;

@@ -1,7 +1,7 @@
 package app.tandem.coteaching.web;
 
+import app.tandem.common.HtmlFragments;
 import app.tandem.common.InvalidRequestException;
-import app.tandem.common.Templates;
 import app.tandem.coteaching.application.PlanChecks;
 import app.tandem.coteaching.application.PlanDocs;
 import app.tandem.coteaching.application.PlanModel;
@@ -339,11 +339,9 @@ public class PlanPages {
         LaunchContext launch = requests.launch();
         plans.publish(launch, id, publish);
         PlanViews.Opened o = plans.open(launch, id);
-        Map<String, Object> m = new HashMap<>();
+        Map<String, Object> m = planModel(id, o);
         m.put("ctx", requests.contextPath());
-        m.put("planId", id);
         m.put("published", o.plan().published());
-        m.put("mayEdit", o.mayEdit());
         m.put("announce", true);
         return render("coteaching/planStatus.jte", m);
     }
@@ -365,10 +363,8 @@ public class PlanPages {
         return guard(() -> {
             LaunchContext launch = requests.launch();
             PlanViews.Opened o = plans.open(launch, id);
-            Map<String, Object> m = new HashMap<>();
-            m.put("planId", id);
+            Map<String, Object> m = planModel(id, o);
             m.put("revisions", plans.revisions(launch, id));
-            m.put("mayEdit", o.mayEdit());
             m.put("current", o.plan().version());
             return render("coteaching/planRevisions.jte", m);
         });
@@ -413,10 +409,8 @@ public class PlanPages {
 
     private Response comments(LaunchContext launch, String id, String notice) {
         PlanViews.Opened o = plans.open(launch, id);
-        Map<String, Object> m = new HashMap<>();
-        m.put("planId", id);
+        Map<String, Object> m = planModel(id, o);
         m.put("comments", plans.comments(launch, id));
-        m.put("mayEdit", o.mayEdit());
         m.put("notice", notice);
         return render("coteaching/planComments.jte", m);
     }
@@ -428,10 +422,8 @@ public class PlanPages {
         return guard(() -> {
             LaunchContext launch = requests.launch();
             PlanViews.Opened o = plans.open(launch, id);
-            Map<String, Object> m = new HashMap<>();
-            m.put("planId", id);
+            Map<String, Object> m = planModel(id, o);
             m.put("q", q == null ? "" : q);
-            m.put("mayEdit", o.mayEdit());
             SearchIndex.Result r = q == null || q.isBlank() ? null : standards.search(launch, q, null, null, null, null, 15);
             m.put("hits", r == null ? List.of() : r.hits());
             return render("coteaching/planStandards.jte", m);
@@ -439,6 +431,14 @@ public class PlanPages {
     }
 
     // ---- helpers
+
+    /** The model of a fragment of one opened plan: its id and whether the person may edit it. */
+    private static Map<String, Object> planModel(String id, PlanViews.Opened o) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("planId", id);
+        m.put("mayEdit", o.mayEdit());
+        return m;
+    }
 
     private Response page(LaunchContext launch, String id, String notice) {
         PlanViews.Opened o = plans.open(launch, id);
@@ -474,10 +474,7 @@ public class PlanPages {
     }
 
     private Response render(int status, String template, Map<String, Object> model) {
-        Map<String, Object> m = new HashMap<>(model);
-        m.put("ctx", requests.contextPath());
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store")
-                .entity(Templates.render(template, m)).build();
+        return HtmlFragments.render(status, template, requests.contextPath(), model);
     }
 
     /**
@@ -488,12 +485,7 @@ public class PlanPages {
         try {
             return page.get();
         } catch (InvalidRequestException e) {
-            Map<String, Object> m = new HashMap<>();
-            m.put("message", e.getMessage());
-            m.put("fields", e.fields());
-            m.put("status", e.status());
-            Response.ResponseBuilder r = Response.fromResponse(render(e.status(), "coteaching/planProblem.jte", m))
-                    .header("X-Tandem-Fragment", "problem");
+            Response.ResponseBuilder r = Response.fromResponse(HtmlFragments.problem(e, "coteaching/planProblem.jte", requests.contextPath()));
             if ("POST".equals(requests.method()) && e.status() != 401) {
                 r.header("HX-Retarget", "#plan-problems").header("HX-Reswap", "innerHTML");
             }

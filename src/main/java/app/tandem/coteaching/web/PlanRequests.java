@@ -1,22 +1,22 @@
 package app.tandem.coteaching.web;
 
 import app.tandem.lti.api.LaunchContext;
-import app.tandem.lti.api.LaunchSessions;
+import app.tandem.lti.api.LaunchRequests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The launch behind the request's X-Tandem-Session header (htmx and API calls); 401 without a live session. */
+/** {@link LaunchRequests} plus what the plan pages ask of the request itself (its method; whether it is a live poll). */
 @RequestScoped
 public class PlanRequests {
     @Inject
-    LaunchSessions sessions;
+    LaunchRequests launches;
 
     @Inject
     HttpServletRequest request;
 
     public LaunchContext launch() {
-        return sessions.require(request.getHeader(LaunchSessions.HEADER));
+        return launches.launch();
     }
 
     public String method() {
@@ -29,6 +29,6 @@ public class PlanRequests {
     }
 
     public String contextPath() {
-        return request.getContextPath();
+        return launches.contextPath();
     }
 }

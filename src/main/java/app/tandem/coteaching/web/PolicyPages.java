@@ -6,6 +6,7 @@ import app.tandem.coteaching.application.LinkAudit;
 import app.tandem.coteaching.application.LinkGroups;
 import app.tandem.coteaching.application.LinkPolicy;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +25,7 @@ import java.util.Map;
 @RequestScoped
 public class PolicyPages {
     @Inject
-    CoteachingRequests requests;
+    LaunchRequests requests;
 
     @Inject
     CoteachingPolicies policies;

@@ -1,13 +1,11 @@
 package app.tandem.lti.application;
 
-import java.util.Locale;
-
 /**
  * Every reason a dynamic registration (LTI Dynamic Registration 1.0) cannot finish: the HTTP status of the page,
  * a plain-language explanation for the administrator in the LMS, and what to check. The enum name is the reason
  * code in logs and metrics.
  */
-public enum RegistrationProblem {
+public enum RegistrationProblem implements RefusalReason {
     // The registration link
     LINK_MISSING(400, "This address needs a registration link from Tandem.",
             "Create a registration link in Tandem (or POST /api/admin/registration-links) and paste the whole URL into the LMS."),
@@ -66,29 +64,14 @@ public enum RegistrationProblem {
     REGISTRATION_CONFLICT(409, "This LMS registration already belongs to another district in Tandem.",
             "Ask Tandem's administrator to map it (PUT /api/admin/registrations/{id}/deployments/{deployment}).");
 
-    private final int status;
-    private final String message;
-    private final String adminHint;
+    private final Text text;
 
     RegistrationProblem(int status, String message, String adminHint) {
-        this.status = status;
-        this.message = message;
-        this.adminHint = adminHint;
+        this.text = new Text(status, message, adminHint);
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String message() {
-        return message;
-    }
-
-    public String adminHint() {
-        return adminHint;
-    }
-
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
+    @Override
+    public Text text() {
+        return text;
     }
 }

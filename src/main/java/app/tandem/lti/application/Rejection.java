@@ -5,7 +5,7 @@ package app.tandem.lti.application;
  * the person who sees it, and what an LMS administrator can check. The enum name is the reason code in logs and
  * metrics.
  */
-public enum Rejection {
+public enum Rejection implements RefusalReason {
     // Login initiation
     LOGIN_MISSING_PARAMETER(400, "The LMS did not send everything needed to start a launch.",
             "The login initiation needs iss, login_hint and target_link_uri."),
@@ -88,29 +88,14 @@ public enum Rejection {
     NO_TANDEM_ROLE(403, "Your role in this course does not give access to Tandem.",
             "Tandem is for teachers, students and eLearning coordinators (LTI Instructor, Learner, Administrator).");
 
-    private final int status;
-    private final String message;
-    private final String adminHint;
+    private final Text text;
 
     Rejection(int status, String message, String adminHint) {
-        this.status = status;
-        this.message = message;
-        this.adminHint = adminHint;
+        this.text = new Text(status, message, adminHint);
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String message() {
-        return message;
-    }
-
-    public String adminHint() {
-        return adminHint;
-    }
-
-    public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+    @Override
+    public Text text() {
+        return text;
     }
 }

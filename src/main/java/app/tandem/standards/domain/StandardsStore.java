@@ -1,9 +1,8 @@
 package app.tandem.standards.domain;
 
+import app.tandem.common.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -151,20 +150,11 @@ public class StandardsStore {
     // ---- enablement ----------------------------------------------------------------------------------------
 
     public void enable(String districtId, String frameworkId, String grades, String subjects, String personId) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                exec(c, "DELETE FROM std_enablement WHERE district_id = ? AND framework_id = ?", districtId, frameworkId);
-                exec(c, "INSERT INTO std_enablement (district_id, framework_id, grades, subjects, updated_by, updated_at) VALUES (?,?,?,?,?,?)",
-                        districtId, frameworkId, grades, subjects, personId, OffsetDateTime.now(ZoneOffset.UTC));
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        jdbc().transaction(c -> {
+            Jdbc.exec(c, "DELETE FROM std_enablement WHERE district_id = ? AND framework_id = ?", districtId, frameworkId);
+            Jdbc.exec(c, "INSERT INTO std_enablement (district_id, framework_id, grades, subjects, updated_by, updated_at) VALUES (?,?,?,?,?,?)",
+                    districtId, frameworkId, grades, subjects, personId, OffsetDateTime.now(ZoneOffset.UTC));
+        });
     }
 
     public void disable(String districtId, String frameworkId) {
@@ -374,14 +364,13 @@ public class StandardsStore {
 
     // ---- JDBC helpers --------------------------------------------------------------------------------------
 
+    /** Reads one row (the store's callers' name for {@link Jdbc.Row}). */
     @FunctionalInterface
-    public interface Row<T> {
-        T map(ResultSet rs) throws SQLException;
+    public interface Row<T> extends Jdbc.Row<T> {
     }
 
-    @FunctionalInterface
-    interface RowAction {
-        void on(ResultSet rs) throws SQLException;
+    private Jdbc jdbc() {
+        return new Jdbc(dataSource, StoreException::new);
     }
 
     public <T> List<T> query(String sql, Row<T> row, Object... args) {
@@ -389,68 +378,15 @@ public class StandardsStore {
     }
 
     public <T> List<T> queryMax(String sql, Row<T> row, int limit, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            ps.setMaxRows(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(row.map(rs));
-                }
-                return out;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        return jdbc().queryMax(sql, row, limit, args);
     }
 
-    private void stream(String sql, RowAction action, Object... args) {
-        try (Connection c = dataSource.getConnection()) {
-            // PostgreSQL streams with a fetch size only inside a transaction
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(2000);
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        action.on(rs);
-                    }
-                }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+    private void stream(String sql, Jdbc.RowAction action, Object... args) {
+        jdbc().stream(sql, 2000, action, args);
     }
 
     public int update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
-    private static void exec(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            ps.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            Object a = args[i];
-            if (a == null) {
-                ps.setNull(i + 1, java.sql.Types.NULL);
-            } else {
-                ps.setObject(i + 1, a);
-            }
-        }
+        return jdbc().update(sql, args);
     }
 
     /** A database failure: becomes a 500 with an incident id (never user input's fault). */

@@ -1,14 +1,15 @@
-package app.tandem.alignment.web;
+package app.tandem.lti.api;
 
-import app.tandem.lti.api.LaunchContext;
-import app.tandem.lti.api.LaunchSessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The launch behind the request's X-Tandem-Session header (htmx and API calls); 401 without a live session. */
+/**
+ * The launch behind the current request's X-Tandem-Session header (htmx and API calls of the features' pages);
+ * 401 without a live session.
+ */
 @RequestScoped
-public class AlignmentRequests {
+public class LaunchRequests {
     @Inject
     LaunchSessions sessions;
 
