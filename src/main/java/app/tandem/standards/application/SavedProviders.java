@@ -197,7 +197,15 @@ public class SavedProviders {
         if (!p.hasCredentials() || p.tokenUrl() == null) {
             return null;
         }
-        return new Credentials(URI.create(p.tokenUrl()), p.clientId(), secrets.decrypt(p.secretJwe()), p.scope());
+        String secret;
+        try {
+            secret = secrets.decrypt(p.secretJwe());
+        } catch (IllegalStateException e) {
+            LOG.warning(() -> "the client secret of CASE provider " + p.id() + " cannot be decrypted with this server's master key");
+            throw new InvalidRequestException(409, "The saved client secret of " + p.name() + " cannot be read with this server's master key "
+                    + "(was TANDEM_MASTER_KEY changed?): edit the provider and enter the secret again.", Map.of("clientSecret", "unreadable"));
+        }
+        return new Credentials(URI.create(p.tokenUrl()), p.clientId(), secret, p.scope());
     }
 
     private String bearer(CaseProviderClient http, Provider p) {
