@@ -221,10 +221,9 @@ public class ProviderImports {
             store.jobSize(jobId, size);
             LOG.info(() -> "standards import " + jobId + ": downloaded " + size + " bytes from " + name + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
-            jobs.run(jobId, districtId, personId, file, name, size, validateOnly);
-            if (providerId != null && !validateOnly) {
-                recordSource(jobId, districtId, providerId, packageUrl);
-            }
+            // a saved provider's import records the framework's source before the job is reported finished
+            jobs.run(jobId, districtId, personId, file, name, size, validateOnly, providerId == null || validateOnly ? null
+                    : frameworkId -> providerStore.recordSource(frameworkId, providerId, packageUrl.toString()));
         } catch (ProviderException e) {
             deleteQuietly(file);
             LOG.info(() -> "standards import " + jobId + " from " + name + " refused: " + e.code());
@@ -240,16 +239,6 @@ public class ProviderImports {
             } catch (RuntimeException again) {
                 LOG.log(Level.SEVERE, "could not record the failure of job " + jobId, again);
             }
-        }
-    }
-
-    /** The import is committed whatever happens here: a failure only costs the one-click re-import. */
-    private void recordSource(String jobId, String districtId, String providerId, URI packageUrl) {
-        try {
-            store.job(districtId, jobId).filter(j -> "SUCCEEDED".equals(j.status()) && j.frameworkId() != null)
-                    .ifPresent(j -> providerStore.recordSource(j.frameworkId(), providerId, packageUrl.toString()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not record the provider source of import " + jobId + " (was the provider deleted meanwhile?)", e);
         }
     }
 
