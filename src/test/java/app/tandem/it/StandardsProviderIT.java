@@ -340,7 +340,7 @@ class StandardsProviderIT {
         assertThat(unit.statusCode()).as(unit.body()).isEqualTo(201);
         HttpResponse<String> item = api(teacher, "POST", "/api/sections/" + teacherSection + "/items", Json.createObjectBuilder()
                 .add("unitId", object(unit.body()).getString("id")).add("title", "Levels worksheet").add("url", "https://worksheets.example/levels")
-                .add("resourceType", "worksheet"));
+                .add("resourceType", "activity"));
         assertThat(item.statusCode()).as(item.body()).isEqualTo(201);
         String itemId = object(item.body()).getString("id");
         alignedStandard = StandardsIT.array(get(coordinator, "/api/standards/frameworks/" + smartFramework + "/children").body()).stream()
