@@ -117,30 +117,71 @@ class StandardsBrowserIT {
 
     @Test
     void coordinatorPicksAFrameworkFromACaseProviderThatNeedsOAuth2() throws Exception {
+        withProviderAsCoordinator((provider, d, wait) -> {
+            // the provider's base URL and its client credentials (the OAuth 2 fields are in a <details>)
+            d.findElement(By.id("std-provider-url")).sendKeys(provider.base() + "/secure");
+            d.findElement(By.cssSelector("[data-testid=std-provider-form] summary")).click();
+            d.findElement(By.id("std-provider-token-url")).sendKeys(provider.tokenUrl());
+            d.findElement(By.id("std-provider-client-id")).sendKeys(CaseProviderStub.CLIENT_ID);
+            d.findElement(By.id("std-provider-secret")).sendKeys(CaseProviderStub.CLIENT_SECRET);
+            d.findElement(By.cssSelector("[data-testid=std-provider-form] button[type=submit]")).click();
+
+            // the listing: one Import button per framework, outside the form but submitting it (form=)
+            WebElement listing = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=std-provider-documents]")));
+            assertThat(listing.getText()).contains("SmartLevel Test");
+            listing.findElement(By.cssSelector("button[name=package]")).click();
+            WebElement job = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#std-provider-result [data-testid=std-job][data-status=SUCCEEDED]")));
+            assertThat(job.getText()).contains("Imported").contains("14 standards");
+            assertThat(provider.tokensIssued()).isEqualTo(2); // one for the listing, one for the download
+            assertThat(d.getPageSource()).doesNotContain(CaseProviderStub.CLIENT_SECRET);
+            screenshot(d, "standards-provider");
+        });
+    }
+
+    @Test
+    void coordinatorSavesAProviderBrowsesImportsAndChecksForAnUpdate() throws Exception {
+        withProviderAsCoordinator((provider, d, wait) -> {
+            String name = "Browser provider " + System.nanoTime();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#std-providers > details > summary"))).click();
+            d.findElement(By.id("std-saved-name")).sendKeys(name);
+            d.findElement(By.id("std-saved-url")).sendKeys(provider.base() + "/secure");
+            d.findElement(By.id("std-saved-token-url")).sendKeys(provider.tokenUrl());
+            d.findElement(By.id("std-saved-client-id")).sendKeys(CaseProviderStub.CLIENT_ID);
+            d.findElement(By.id("std-saved-secret")).sendKeys(CaseProviderStub.CLIENT_SECRET);
+            d.findElement(By.cssSelector("[data-testid=std-provider-save-form] button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=std-providers-message]"),
+                    "Saved the provider " + name));
+
+            d.findElement(By.cssSelector("button[aria-label='Browse " + name + "']")).click();
+            WebElement browse = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=std-provider-browse]")));
+            browse.findElement(By.cssSelector("button[aria-label='Import SmartLevel Test']")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#std-provider-import-status [data-testid=std-job][data-status=SUCCEEDED]")));
+            d.findElement(By.cssSelector("#std-provider-import-status [data-testid=std-job] button")).click();
+
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=std-update-check-button]"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=std-update-check]"), "Up to date"));
+            assertThat(d.findElement(By.cssSelector("[data-testid=std-source]")).getText()).contains(name);
+            assertThat(d.getPageSource()).doesNotContain(CaseProviderStub.CLIENT_SECRET);
+            screenshot(d, "standards-saved-provider");
+        });
+    }
+
+    /** What a test does in Chromium, as a coordinator in the library, with a CASE provider stub serving SmartLevel Test. */
+    @FunctionalInterface
+    interface ProviderSession {
+        void run(CaseProviderStub provider, WebDriver d, WebDriverWait wait) throws Exception;
+    }
+
+    private static void withProviderAsCoordinator(ProviderSession session) throws Exception {
         try (CaseProviderStub provider = new CaseProviderStub()
                 .serve("d0000000-0000-0000-0000-000000000000", "SmartLevel Test", StandardsIT.data("opensalt_smartlevel-test_case1p0.json"))) {
             WebDriver d = chromium();
             try {
                 WebDriverWait wait = new WebDriverWait(d, WAIT);
                 openLibraryAsCoordinator(d, wait);
-                // the provider's base URL and its client credentials (the OAuth 2 fields are in a <details>)
-                d.findElement(By.id("std-provider-url")).sendKeys(provider.base() + "/secure");
-                d.findElement(By.cssSelector("[data-testid=std-provider-form] summary")).click();
-                d.findElement(By.id("std-provider-token-url")).sendKeys(provider.tokenUrl());
-                d.findElement(By.id("std-provider-client-id")).sendKeys(CaseProviderStub.CLIENT_ID);
-                d.findElement(By.id("std-provider-secret")).sendKeys(CaseProviderStub.CLIENT_SECRET);
-                d.findElement(By.cssSelector("[data-testid=std-provider-form] button[type=submit]")).click();
-
-                // the listing: one Import button per framework, outside the form but submitting it (form=)
-                WebElement listing = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=std-provider-documents]")));
-                assertThat(listing.getText()).contains("SmartLevel Test");
-                listing.findElement(By.cssSelector("button[name=package]")).click();
-                WebElement job = wait.until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#std-provider-result [data-testid=std-job][data-status=SUCCEEDED]")));
-                assertThat(job.getText()).contains("Imported").contains("14 standards");
-                assertThat(provider.tokensIssued()).isEqualTo(2); // one for the listing, one for the download
-                assertThat(d.getPageSource()).doesNotContain(CaseProviderStub.CLIENT_SECRET);
-                screenshot(d, "standards-provider");
+                session.run(provider, d, wait);
             } finally {
                 d.quit();
             }

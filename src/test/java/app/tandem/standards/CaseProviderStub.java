@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
  * {@code /html} (a web page), {@code /text} (not JSON), {@code /wrong} (JSON, not a package), {@code /big}
  * (a body of {@link #BIG} bytes), {@code /redirect-same} (302 to the real path on the same host), {@code /redirect-away}
  * (302 to plain http on another host name) and {@code /secure} (packages that need the bearer token).
+ * {@code …/CFDocuments/{id}} answers the package's CFDocument (with its lastChangeDateTime); serving another file
+ * under the same identifier "publishes a newer version".
  */
 public final class CaseProviderStub implements AutoCloseable {
     public static final String CLIENT_ID = "tandem-test-client";
@@ -67,6 +69,39 @@ public final class CaseProviderStub implements AutoCloseable {
         packages.put(identifier, file);
         titles.put(identifier, title);
         return this;
+    }
+
+    /**
+     * A newer version of a package file, as a provider would publish it: the CFDocument's (first)
+     * lastChangeDateTime becomes {@code lastChange} and {@code oldText} (a statement) becomes {@code newText}.
+     */
+    public static Path newerVersion(Path file, Path dir, String lastChange, String oldText, String newText) {
+        try {
+            String json = Files.readString(file, StandardCharsets.UTF_8);
+            String changed = json.replaceFirst("\"lastChangeDateTime\"\\s*:\\s*\"[^\"]*\"",
+                    "\"lastChangeDateTime\": \"" + lastChange + "\"");
+            if (changed.equals(json) || (oldText != null && !changed.contains(oldText))) {
+                throw new IllegalArgumentException("nothing to change in " + file);
+            }
+            if (oldText != null) {
+                changed = changed.replace(oldText, newText);
+            }
+            Path out = dir.resolve("newer-" + UUID.randomUUID() + "-" + file.getFileName());
+            Files.writeString(out, changed, StandardCharsets.UTF_8);
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The CFDocument's lastChangeDateTime in a package file (null when it has none). */
+    public static String lastChange(Path file) {
+        try (jakarta.json.JsonReader r = jakarta.json.Json.createReader(Files.newInputStream(file))) {
+            jakarta.json.JsonObject doc = r.readObject().getJsonObject("CFDocument");
+            return doc == null ? null : doc.getString("lastChangeDateTime", null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** http://127.0.0.1:port */
@@ -158,10 +193,18 @@ public final class CaseProviderStub implements AutoCloseable {
             StringBuilder b = new StringBuilder("{\"CFDocuments\":[");
             int i = 0;
             for (Map.Entry<String, String> e : titles.entrySet()) {
-                b.append(i++ > 0 ? "," : "").append("{\"identifier\":\"").append(e.getKey()).append("\",\"title\":\"")
-                        .append(e.getValue()).append("\",\"version\":\"1.0\",\"adoptionStatus\":\"Adopted\",\"creator\":\"stub\"}");
+                b.append(i++ > 0 ? "," : "").append(document(e.getKey()));
             }
             send(ex, 200, "application/json", b.append("]}").toString());
+            return;
+        }
+        if (parts[4].equals("CFDocuments") && parts.length == 6) {
+            String id = URLDecoder.decode(parts[5], StandardCharsets.UTF_8);
+            if (!packages.containsKey(id)) {
+                send(ex, 404, "application/json", "{\"imsx_codeMajor\":\"failure\",\"imsx_severity\":\"error\",\"imsx_description\":\"unknown document\"}");
+                return;
+            }
+            send(ex, 200, "application/json", document(id));
             return;
         }
         if (parts[4].equals("CFPackages") && parts.length == 6) {
@@ -178,6 +221,12 @@ public final class CaseProviderStub implements AutoCloseable {
             return;
         }
         send(ex, 404, "text/plain", "not found");
+    }
+
+    private String document(String id) {
+        String changed = lastChange(packages.get(id));
+        return "{\"identifier\":\"" + id + "\",\"title\":\"" + titles.get(id) + "\",\"version\":\"1.0\",\"adoptionStatus\":\"Adopted\","
+                + "\"creator\":\"stub\"" + (changed == null ? "" : ",\"lastChangeDateTime\":\"" + changed + "\"") + "}";
     }
 
     private void token(HttpExchange ex) throws IOException {

@@ -1,5 +1,6 @@
 package app.tandem.lti.application;
 
+import app.tandem.common.SecretBox;
 import app.tandem.common.Tokens;
 import app.tandem.lti.domain.ToolKeyEntity;
 import com.nimbusds.jose.JOSEException;
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
 
 /**
  * The tool's keys: RSA-2048 keys that sign Tandem's JWTs (published at /.well-known/jwks.json) and HMAC keys of
- * OIDC state tokens. Created on first start, stored encrypted under the {@link MasterKey}, shared by all servers
+ * OIDC state tokens. Created on first start, stored encrypted under the master key ({@link SecretBox}), shared by all servers
  * through the database.
  *
  * <p>Rotation without failures: a new key is published {@code lead} before it starts signing (platforms that
@@ -47,7 +48,7 @@ public class ToolKeys {
     EntityManager em;
 
     @Inject
-    MasterKey masterKey;
+    SecretBox masterKey;
 
     /** A decrypted key with its schedule. */
     public record ScheduledKey(String id, String purpose, JWK jwk, Instant activateAt, Instant retireAt) {

@@ -10,22 +10,17 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,24 +29,43 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Fetches CASE packages and document listings from a CASE provider (1EdTech CASE 1.0/1.1 REST binding:
- * {@code …/ims/case/v1p0|v1p1/CFPackages/{id}} and {@code …/CFDocuments}) with java.net.http, optionally with an
- * OAuth 2 client-credentials token. Every problem becomes a {@link ProviderException} with a code and a message a
+ * {@code …/ims/case/v1p0|v1p1/CFPackages/{id}} and {@code …/CFDocuments}) with Apache HttpClient 5 (classic,
+ * HTTP/1.1, no proxy, TLS with host name verification), optionally with an OAuth 2 client-credentials token. Every problem becomes a {@link ProviderException} with a code and a message a
  * coordinator can act on; nothing here writes to the database.
  *
- * <p>Guards (docs/standards.md, "Import from a CASE provider"): only http and https; no user info in URLs; every
- * address a host resolves to is checked before each request and each redirect hop — unspecified, link-local
+ * <p>Guards (docs/standards.md, "Import from a CASE provider"): only http and https; no user info in URLs; the host
+ * of each request and each redirect hop is resolved once, by the connection's own {@link DnsResolver}, and every
+ * address of that answer is checked — the connection then goes only to those checked addresses (DNS rebinding
+ * cannot steer it elsewhere between the check and the connect) — unspecified, link-local
  * (169.254.0.0/16 with the cloud metadata address, fe80::/10), multicast and broadcast addresses are always refused,
  * loopback and private networks only when the policy allows them; redirects are followed by hand (at most 5) only to
  * https or to the same host, never from https down to http, and the bearer token only goes to the origin it was
@@ -113,13 +127,86 @@ public final class CaseProviderClient {
         }
     }
 
+    /** Name resolution: the system's, or a stub in tests. */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    /** Ends exchanges at their deadline (cancelling the request closes its socket). */
+    private static final ScheduledExecutorService DEADLINES = deadlines();
+
+    private static ScheduledExecutorService deadlines() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "tandem-case-provider-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
+
     private final Policy policy;
-    private final HttpClient http;
+    private final Resolver resolver;
+    private final CloseableHttpClient http;
 
     public CaseProviderClient(Policy policy) {
+        this(policy, InetAddress::getAllByName);
+    }
+
+    /**
+     * A client whose connections resolve host names with {@code resolver}, once per connection, and go only to the
+     * addresses of that answer after each of them passed the policy ({@link PinnedResolver}).
+     */
+    public CaseProviderClient(Policy policy, Resolver resolver) {
         this.policy = policy;
-        this.http = HttpClient.newBuilder().connectTimeout(policy.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.resolver = resolver;
+        long connectMillis = Math.max(1, policy.connectTimeout().toMillis());
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new PinnedResolver())
+                        .setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofMilliseconds(connectMillis)).build())
+                        .setMaxConnTotal(50).setMaxConnPerRoute(10)
+                        .build())
+                // every connection serves one exchange and is closed: no pooled socket outlives its check
+                .setConnectionReuseStrategy((request, response, context) -> false)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .disableAuthCaching()
+                .build();
+    }
+
+    /**
+     * The connection's resolver: resolves once, refuses the host when any address of the answer is refused by the
+     * policy, and returns exactly the checked addresses, which are the only ones the connection tries.
+     */
+    private final class PinnedResolver implements DnsResolver {
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            try {
+                return checkedAddresses(host);
+            } catch (ProviderException e) {
+                throw new Refused(e);
+            }
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host;
+        }
+    }
+
+    /** A refusal (or unknown host) from the connection's resolver, carried through HttpClient to {@link #problem}. */
+    static final class Refused extends UnknownHostException {
+        final transient ProviderException problem;
+
+        Refused(ProviderException problem) {
+            super(problem.getMessage());
+            this.problem = problem;
+        }
     }
 
     public Policy policy() {
@@ -207,18 +294,30 @@ public final class CaseProviderClient {
 
     // ---- address guard ---------------------------------------------------------------------------------------
 
-    /** Resolves the host and refuses addresses the policy does not allow (see the class comment). */
+    /**
+     * Resolves the host and refuses addresses the policy does not allow (see the class comment). Used to answer a
+     * coordinator at once (a 400 naming the field); the connection itself checks again through its own resolver.
+     */
     public void checkAddress(URI u) {
         String host = u.getHost();
         if (host == null) {
             throw new ProviderException("invalid_url", "The URL has no host name.");
         }
+        checkedAddresses(host);
+    }
+
+    /** All addresses of the host, each allowed by the policy; else a {@link ProviderException}. */
+    InetAddress[] checkedAddresses(String name) {
+        String host = name;
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
         InetAddress[] all;
         try {
-            all = InetAddress.getAllByName(host);
+            all = resolver.resolve(host);
+            if (all == null || all.length == 0) {
+                throw new UnknownHostException(host);
+            }
         } catch (UnknownHostException e) {
             throw new ProviderException("provider_unreachable", "The host " + host + " is unknown (no DNS entry).");
         } catch (SecurityException e) {
@@ -231,6 +330,7 @@ public final class CaseProviderClient {
                         + (host.equals(a.getHostAddress()) ? "" : " (" + a.getHostAddress() + ")") + ": " + why + ".");
             }
         }
+        return all.clone();
     }
 
     /** Why an address may not be fetched from, or null when it may. */
@@ -292,9 +392,10 @@ public final class CaseProviderClient {
         throw new ProviderException("invalid_url", "The " + what + " must use https: client credentials and tokens are never sent in clear text.");
     }
 
-    private static boolean isLoopbackHost(String host) {
+    private boolean isLoopbackHost(String host) {
         try {
-            for (InetAddress a : InetAddress.getAllByName(host)) {
+            String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+            for (InetAddress a : resolver.resolve(h)) {
                 if (!a.isLoopbackAddress()) {
                     return false;
                 }
@@ -315,10 +416,14 @@ public final class CaseProviderClient {
         String form = "grant_type=client_credentials&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8);
         String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(c.clientId(), StandardCharsets.UTF_8) + ":"
                 + URLEncoder.encode(c.clientSecret(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(c.tokenUrl()).timeout(small())
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        Exchange ex = send(request, null, SMALL_BODY, null, small(), deadline(small()), "token endpoint");
+        HttpPost request = new HttpPost(c.tokenUrl());
+        request.setHeader("Accept", "application/json");
+        request.setHeader("Authorization", "Basic " + basic);
+        request.setEntity(new StringEntity(form, ContentType.create("application/x-www-form-urlencoded")));
+        if (isAddressLiteral(c.tokenUrl().getHost())) {
+            checkAddress(c.tokenUrl());
+        }
+        Exchange ex = send(request, c.tokenUrl(), null, SMALL_BODY, null, small(), deadline(small()), "token endpoint");
         JsonObject body = ex.json();
         if (ex.status == 200) {
             JsonValue token = body == null ? null : body.get("access_token");
@@ -350,8 +455,7 @@ public final class CaseProviderClient {
         ProviderException last = null;
         for (String v : versions) {
             URI listing = t.listing(v);
-            HttpRequest.Builder b = HttpRequest.newBuilder(listing).timeout(small()).header("Accept", "application/json").GET();
-            Exchange ex = get(b, listing, bearer, LISTING_BODY, null, null, small(), "provider");
+            Exchange ex = get(listing, bearer, LISTING_BODY, null, null, small(), "provider");
             if (ex.status == 404 && t.version() == null) {
                 last = statusProblem(ex, listing);
                 continue;
@@ -382,6 +486,35 @@ public final class CaseProviderClient {
         throw last != null ? last : new ProviderException("provider_status", "The provider has no CASE listing.");
     }
 
+    /**
+     * The CFDocument's lastChangeDateTime at the provider (null when it gives none), without downloading the package:
+     * {@code …/CFDocuments/{id}}, else the CFDocuments listing. For "Check for update".
+     */
+    public String lastChange(URI packageUrl, String bearer) {
+        Target t = target(packageUrl.toString());
+        if (t.kind() != Kind.PACKAGE) {
+            throw new IllegalArgumentException("not a package URL");
+        }
+        URI document = URI.create(t.root() + "/ims/case/" + t.version() + "/CFDocuments/"
+                + URLEncoder.encode(t.identifier(), StandardCharsets.UTF_8).replace("+", "%20"));
+        Exchange ex = get(document, bearer, LISTING_BODY, null, null, small(), "provider");
+        if (ex.status == 200) {
+            requireJson(ex, ex.body(), document);
+            JsonObject o = ex.json();
+            JsonObject d = o != null && o.get("CFDocument") instanceof JsonObject inner ? inner : o;
+            if (d != null && d.get("identifier") instanceof JsonString) {
+                return text(d, "lastChangeDateTime");
+            }
+        } else if (ex.status == 401 || ex.status == 403 || ex.status >= 500) {
+            throw statusProblem(ex, document);
+        }
+        Listing listing = documents(new Target(Kind.LISTING, t.listing(t.version()), t.root(), t.version(), null), bearer);
+        return listing.documents().stream().filter(d -> d.identifier().equals(t.identifier())).findFirst()
+                .orElseThrow(() -> new ProviderException("provider_status", "The provider no longer offers this framework ("
+                        + clip(t.identifier(), 100) + ") at " + display(listing.url()) + "."))
+                .lastChange();
+    }
+
     /** A listing as fetched: where, the CASE version, the documents. */
     public record Listing(URI url, String version, List<Document> documents) {
     }
@@ -391,8 +524,7 @@ public final class CaseProviderClient {
      * {@code bytes} hears the running count. Returns the size. Refuses non-200 answers, web pages and non-JSON bodies.
      */
     public long download(URI packageUrl, String bearer, Path file, LongConsumer bytes) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(packageUrl).header("Accept", "application/json").GET();
-        Exchange ex = get(b, packageUrl, bearer, policy.maxBytes(), file, bytes, policy.downloadTimeout(), "provider");
+        Exchange ex = get(packageUrl, bearer, policy.maxBytes(), file, bytes, policy.downloadTimeout(), "provider");
         if (ex.status != 200) {
             throw statusProblem(ex, ex.uri);
         }
@@ -422,21 +554,24 @@ public final class CaseProviderClient {
     }
 
     /** A GET that follows redirects by hand under the rules of the class comment. */
-    private Exchange get(HttpRequest.Builder first, URI start, String bearer, long max, Path file, LongConsumer progress, Duration limit,
-                         String who) {
+    private Exchange get(URI start, String bearer, long max, Path file, LongConsumer progress, Duration limit, String who) {
         long deadline = deadline(limit);
         URI current = start;
-        HttpRequest.Builder b = first;
         for (int hop = 0; ; hop++) {
-            checkAddress(current);
-            if (bearer != null && sameOrigin(current, start)) {
-                b.header("Authorization", "Bearer " + bearer);
+            if (isAddressLiteral(current.getHost())) {
+                // no name to resolve: the literal itself is checked (names are checked by the connection's resolver)
+                checkAddress(current);
             }
-            Exchange ex = send(b.timeout(remaining(deadline)).build(), file, max, progress, limit, deadline, who);
+            HttpGet request = new HttpGet(current);
+            request.setHeader("Accept", "application/json");
+            if (bearer != null && sameOrigin(current, start)) {
+                request.setHeader("Authorization", "Bearer " + bearer);
+            }
+            Exchange ex = send(request, current, file, max, progress, limit, deadline, who);
             if (ex.status < 300 || ex.status >= 400 || ex.status == 304) {
                 return ex;
             }
-            String location = ex.headers.firstValue("Location").orElse(null);
+            String location = ex.location;
             if (location == null) {
                 return ex;
             }
@@ -460,9 +595,18 @@ public final class CaseProviderClient {
             if (next.getRawUserInfo() != null) {
                 throw new ProviderException("provider_redirect", "The provider redirected to a URL with user info; refused.");
             }
+            if (next.getHost() == null) {
+                throw new ProviderException("provider_redirect", "The provider redirected to a URL without a host name.");
+            }
             current = next;
-            b = HttpRequest.newBuilder(current).header("Accept", "application/json").GET();
         }
+    }
+
+    private static final Pattern IPV4 = Pattern.compile("^[0-9]{1,3}(\\.[0-9]{1,3}){3}$");
+
+    /** An IP address written in the URL: nothing to resolve, so it is checked before the request. */
+    private static boolean isAddressLiteral(String host) {
+        return host != null && (host.startsWith("[") || host.indexOf(':') >= 0 || IPV4.matcher(host).matches());
     }
 
     private static boolean sameOrigin(URI a, URI b) {
@@ -473,64 +617,114 @@ public final class CaseProviderClient {
         return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
-    /** One request: a 200 body goes to the file (when given), anything else is kept (small) for the message. */
-    private Exchange send(HttpRequest request, Path file, long max, LongConsumer progress, Duration limit, long deadline, String who) {
-        Exchange ex = new Exchange(request.uri());
-        HttpResponse.BodyHandler<Long> handler = info -> {
-            ex.status = info.statusCode();
-            ex.headers = info.headers();
-            OutputStream out;
-            long bodyLimit;
-            if (file != null && info.statusCode() == 200) {
-                try {
-                    out = Files.newOutputStream(file);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                bodyLimit = max;
-            } else {
-                ex.small = new ByteArrayOutputStream();
-                out = ex.small;
-                bodyLimit = file == null && info.statusCode() == 200 ? max : SMALL_BODY;
-            }
-            // an error page only needs its start (for the message): it is cut, not refused
-            ex.subscriber = new LimitedBody(out, bodyLimit, progress, info.statusCode() != 200);
-            return ex.subscriber;
-        };
-        CompletableFuture<HttpResponse<Long>> f = http.sendAsync(request, handler);
+    /**
+     * One request: a 200 body goes to the file (when given), anything else is kept (small) for the message. The
+     * deadline covers connect, headers and body: when it passes, the request is cancelled (its socket closed).
+     */
+    private Exchange send(HttpUriRequestBase request, URI uri, Path file, long max, LongConsumer progress, Duration limit, long deadline,
+                          String who) {
+        Exchange ex = new Exchange(uri);
+        long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
+        AtomicBoolean expired = new AtomicBoolean();
+        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(left))
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(left)).build());
+        ScheduledFuture<?> watchdog = DEADLINES.schedule(() -> {
+            expired.set(true);
+            request.cancel();
+        }, left, TimeUnit.MILLISECONDS);
+        ClassicHttpResponse response = null;
         try {
-            ex.size = f.get(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L), TimeUnit.MILLISECONDS).body();
+            response = http.executeOpen(null, request, HttpClientContext.create());
+            ex.status = response.getCode();
+            ex.contentType = header(response, "Content-Type");
+            ex.location = header(response, "Location");
+            boolean toFile = file != null && ex.status == 200;
+            // an error page only needs its start (for the message): it is cut, not refused
+            boolean cut = ex.status != 200;
+            long bodyLimit = ex.status == 200 ? max : SMALL_BODY;
+            if (!toFile) {
+                ex.small = new ByteArrayOutputStream();
+            }
+            HttpEntity entity = response.getEntity();
+            try (OutputStream out = toFile ? Files.newOutputStream(file) : ex.small) {
+                ex.size = entity == null ? 0 : copy(entity.getContent(), out, bodyLimit, cut, progress);
+            }
             return ex;
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            if (ex.subscriber != null) {
-                ex.subscriber.abort();
+        } catch (IOException e) {
+            if (expired.get()) {
+                throw timeout(who, limit);
             }
-            throw new ProviderException("provider_timeout", "The " + who + " did not answer within " + Math.max(1, limit.toSeconds())
-                    + " s (the whole download is bounded).");
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ProviderException("provider_timeout", "The download was interrupted.");
-        } catch (ExecutionException e) {
-            if (ex.subscriber != null) {
-                ex.subscriber.abort();
+            throw problem(e, uri, who, max, limit);
+        } catch (RuntimeException e) {
+            if (expired.get()) {
+                throw timeout(who, limit);
             }
-            throw problem(e.getCause(), request.uri(), who, max, limit);
+            throw e;
+        } finally {
+            watchdog.cancel(false);
+            // closes the socket without reading what is left of the body (an error page, a stalled download)
+            request.cancel();
+            if (response != null) {
+                try {
+                    response.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // the connection is gone already
+                }
+            }
         }
     }
 
+    private static String header(ClassicHttpResponse response, String name) {
+        Header h = response.getFirstHeader(name);
+        return h == null ? null : h.getValue();
+    }
+
+    /** Copies at most {@code max} bytes: past it a cut body just ends, any other is {@link TooLarge}. */
+    private static long copy(InputStream in, OutputStream out, long max, boolean cut, LongConsumer progress) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long count = 0;
+        int n;
+        while ((n = in.read(buf)) != -1) {
+            if (count + n > max) {
+                if (cut) {
+                    out.write(buf, 0, (int) (max - count));
+                    return max;
+                }
+                throw new TooLarge();
+            }
+            out.write(buf, 0, n);
+            count += n;
+            if (progress != null) {
+                progress.accept(count);
+            }
+        }
+        return count;
+    }
+
+    private static ProviderException timeout(String who, Duration limit) {
+        return new ProviderException("provider_timeout", "The " + who + " did not answer within " + Math.max(1, limit.toSeconds())
+                + " s (the whole download is bounded).");
+    }
+
     private ProviderException problem(Throwable cause, URI uri, String who, long max, Duration limit) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof Refused r) {
+                return r.problem;
+            }
+        }
         if (cause instanceof TooLarge) {
             return new ProviderException("provider_too_large", "The " + who + "'s answer is larger than this server accepts ("
                     + (max / (1024 * 1024)) + " MB).");
         }
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (cause instanceof ConnectTimeoutException) {
             return new ProviderException("provider_timeout", "Could not connect to " + uri.getHost() + " within "
                     + policy.connectTimeout().toSeconds() + " s.");
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof SocketTimeoutException) {
             return new ProviderException("provider_timeout", "The " + who + " did not answer within " + Math.max(1, limit.toSeconds()) + " s.");
+        }
+        if (cause instanceof UnknownHostException) {
+            return new ProviderException("provider_unreachable", "The host " + uri.getHost() + " is unknown (no DNS entry).");
         }
         if (cause instanceof ConnectException) {
             return new ProviderException("provider_unreachable", "Could not connect to " + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
@@ -561,7 +755,7 @@ public final class CaseProviderClient {
 
     /** A web page or anything that does not start like JSON is refused with a message that says so. */
     private static void requireJson(Exchange ex, byte[] head, URI uri) {
-        String type = ex.headers.firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        String type = ex.contentType == null ? "" : ex.contentType.toLowerCase(Locale.ROOT);
         int first = firstNonBlank(head);
         if (type.contains("html") || first == '<') {
             throw new ProviderException("provider_not_json", "The provider answered with a web page (HTML), not a CASE package, at "
@@ -623,9 +817,9 @@ public final class CaseProviderClient {
     private static final class Exchange {
         final URI uri;
         int status;
-        HttpHeaders headers = HttpHeaders.of(java.util.Map.of(), (a, b) -> true);
+        String contentType;
+        String location;
         ByteArrayOutputStream small;
-        LimitedBody subscriber;
         long size;
 
         Exchange(URI uri) {
@@ -652,107 +846,6 @@ public final class CaseProviderClient {
     private static final class TooLarge extends IOException {
         TooLarge() {
             super("too large", null);
-        }
-    }
-
-    /** Writes the body to a stream and gives up (cancelling the download) past the size limit. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<Long> {
-        private final CompletableFuture<Long> result = new CompletableFuture<>();
-        private final OutputStream out;
-        private final long max;
-        private final LongConsumer progress;
-        private final boolean cut;
-        private volatile Flow.Subscription subscription;
-        private long count;
-        private boolean closed;
-
-        LimitedBody(OutputStream out, long max, LongConsumer progress, boolean cut) {
-            this.out = out;
-            this.max = max;
-            this.progress = progress;
-            this.cut = cut;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(1);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            try {
-                for (ByteBuffer b : items) {
-                    int n = b.remaining();
-                    count += n;
-                    if (count > max && cut) {
-                        subscription.cancel();
-                        close();
-                        result.complete(count);
-                        return;
-                    }
-                    if (count > max) {
-                        fail(new TooLarge());
-                        return;
-                    }
-                    if (b.hasArray()) {
-                        out.write(b.array(), b.arrayOffset() + b.position(), n);
-                    } else {
-                        byte[] tmp = new byte[n];
-                        b.get(tmp);
-                        out.write(tmp);
-                    }
-                }
-                if (progress != null) {
-                    progress.accept(count);
-                }
-                subscription.request(1);
-            } catch (IOException | RuntimeException e) {
-                fail(e);
-            }
-        }
-
-        private void fail(Throwable t) {
-            subscription.cancel();
-            close();
-            result.completeExceptionally(t);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            close();
-            result.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            close();
-            result.complete(count);
-        }
-
-        /** The exchange was abandoned (deadline): stop reading and release the file. */
-        void abort() {
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
-            }
-            close();
-        }
-
-        private synchronized void close() {
-            if (!closed) {
-                closed = true;
-                try {
-                    out.close();
-                } catch (IOException ignored) {
-                    // nothing more to write
-                }
-            }
-        }
-
-        @Override
-        public CompletionStage<Long> getBody() {
-            return result;
         }
     }
 }

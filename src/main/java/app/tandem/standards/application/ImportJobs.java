@@ -100,7 +100,7 @@ public class ImportJobs {
         }
         store.createJob(jobId, launch.districtId(), launch.personId(), name, size);
         String sourceName = name;
-        executor.execute(() -> run(jobId, launch.districtId(), launch.personId(), file, sourceName, size, validateOnly));
+        executor.execute(() -> run(jobId, launch.districtId(), launch.personId(), file, sourceName, size, validateOnly, null));
         return jobId;
     }
 
@@ -120,8 +120,12 @@ public class ImportJobs {
         return total;
     }
 
-    /** Runs one job to its end; never throws. */
-    void run(String jobId, String districtId, String personId, Path file, String name, long size, boolean validateOnly) {
+    /**
+     * Runs one job to its end; never throws. {@code committed} (may be null) hears the framework id of a committed
+     * import before the job is reported finished (a provider import records its source there).
+     */
+    void run(String jobId, String districtId, String personId, Path file, String name, long size, boolean validateOnly,
+             java.util.function.Consumer<String> committed) {
         long start = System.nanoTime();
         AtomicLong bytes = new AtomicLong();
         long[] lastUpdate = {0};
@@ -156,6 +160,14 @@ public class ImportJobs {
                 } catch (RuntimeException e) {
                     // the import is committed; the minute-by-minute sync will index it
                     LOG.log(Level.WARNING, "could not index framework " + o.frameworkId() + " after import " + jobId, e);
+                }
+            }
+            if (o.committed() && committed != null) {
+                try {
+                    committed.accept(o.frameworkId());
+                } catch (RuntimeException e) {
+                    // the import is committed: what the callback adds is secondary
+                    LOG.log(Level.WARNING, "after import " + jobId + ": " + e.getMessage(), e);
                 }
             }
             boolean ok = validateOnly ? !report.hasErrors() : o.committed();

@@ -9,6 +9,7 @@ import app.tandem.standards.application.CaseProviderClient.Kind;
 import app.tandem.standards.application.CaseProviderClient.Listing;
 import app.tandem.standards.application.CaseProviderClient.ProviderException;
 import app.tandem.standards.application.CaseProviderClient.Target;
+import app.tandem.standards.domain.ProviderStore;
 import app.tandem.standards.domain.StandardsStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -31,8 +32,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * URL and the addresses it resolves to are checked at once (a 400 names the field); the token request and the
  * download run in the background job, which then runs the ordinary import pipeline on the downloaded file (same
  * progress bar, report and all-or-nothing transaction). A provider problem ends the job with a report that says what
- * went wrong; nothing is imported. Credentials live only in the job's memory until the token is obtained: they are
- * never stored, logged or echoed back (a re-import asks for them again).
+ * went wrong; nothing is imported. Typed-in credentials live only in the job's memory until the token is obtained:
+ * they are never stored, logged or echoed back. A saved provider ({@link SavedProviders}) starts the same job with
+ * its stored credentials, and a committed import then records the framework's source (provider, package URL,
+ * fetched at, lastChangeDateTime) for one-click re-import and "Check for update".
  */
 @ApplicationScoped
 public class ProviderImports {
@@ -49,6 +52,9 @@ public class ProviderImports {
 
     @Inject
     Settings settings;
+
+    @Inject
+    ProviderStore providerStore;
 
     @Resource
     ManagedExecutorService executor;
@@ -114,7 +120,7 @@ public class ProviderImports {
             return null;
         });
         if (t.kind() == Kind.PACKAGE) {
-            return new Outcome(submit(launch, t.uri(), credentials, validateOnly), null);
+            return new Outcome(submit(launch, t.uri(), credentials, validateOnly, null), null);
         }
         Listing listing = checked("url", () -> http.documents(t, credentials == null ? null : http.accessToken(credentials)));
         return new Outcome(null, listing);
@@ -163,18 +169,33 @@ public class ProviderImports {
         }
     }
 
-    private String submit(LaunchContext launch, URI packageUrl, Credentials credentials, boolean validateOnly) {
+    /** A package of a saved provider (checked by {@link SavedProviders}), with its stored credentials: a job id. */
+    String startSaved(LaunchContext launch, String providerId, URI packageUrl, Credentials credentials, boolean validateOnly) {
+        standards.requireCoordinator(launch);
+        CaseProviderClient http = client();
+        checked("url", () -> {
+            http.checkAddress(packageUrl);
+            if (credentials != null) {
+                http.requireSecureFor(packageUrl, "provider URL");
+            }
+            return null;
+        });
+        return submit(launch, packageUrl, credentials, validateOnly, providerId);
+    }
+
+    private String submit(LaunchContext launch, URI packageUrl, Credentials credentials, boolean validateOnly, String providerId) {
         String jobId = Tokens.newId();
         String name = CaseProviderClient.display(packageUrl);
         store.createJob(jobId, launch.districtId(), launch.personId(), name, 0);
         String districtId = launch.districtId();
         String personId = launch.personId();
-        executor.execute(() -> run(jobId, districtId, personId, packageUrl, credentials, validateOnly));
+        executor.execute(() -> run(jobId, districtId, personId, packageUrl, credentials, validateOnly, providerId));
         return jobId;
     }
 
     /** Token, download, then the ordinary import job; a provider problem ends the job with its report. Never throws. */
-    void run(String jobId, String districtId, String personId, URI packageUrl, Credentials credentials, boolean validateOnly) {
+    void run(String jobId, String districtId, String personId, URI packageUrl, Credentials credentials, boolean validateOnly,
+             String providerId) {
         Path dir = settings.dataDir().resolve("standards-uploads");
         Path file = dir.resolve(jobId + ".download");
         String name = CaseProviderClient.display(packageUrl);
@@ -200,7 +221,9 @@ public class ProviderImports {
             store.jobSize(jobId, size);
             LOG.info(() -> "standards import " + jobId + ": downloaded " + size + " bytes from " + name + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
-            jobs.run(jobId, districtId, personId, file, name, size, validateOnly);
+            // a saved provider's import records the framework's source before the job is reported finished
+            jobs.run(jobId, districtId, personId, file, name, size, validateOnly, providerId == null || validateOnly ? null
+                    : frameworkId -> providerStore.recordSource(frameworkId, providerId, packageUrl.toString()));
         } catch (ProviderException e) {
             deleteQuietly(file);
             LOG.info(() -> "standards import " + jobId + " from " + name + " refused: " + e.code());

@@ -3,12 +3,15 @@ package app.tandem.standards.web;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.common.JsonBodies;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.standards.application.CaseProviderClient;
 import app.tandem.standards.application.Exporter;
 import app.tandem.standards.application.ImportJobs;
 import app.tandem.standards.application.ImportReports;
 import app.tandem.standards.application.ProviderImports;
+import app.tandem.standards.application.SavedProviders;
 import app.tandem.standards.application.SearchIndex;
 import app.tandem.standards.application.StandardsService;
+import app.tandem.standards.domain.ProviderStore;
 import app.tandem.standards.domain.StandardsStore;
 import app.tandem.standards.domain.StandardsStore.Framework;
 import app.tandem.standards.domain.StandardsStore.Item;
@@ -64,6 +67,9 @@ public class StandardsApi {
 
     @Inject
     StandardsStore store;
+
+    @Inject
+    SavedProviders saved;
 
     @GET
     @Path("frameworks")
@@ -213,8 +219,13 @@ public class StandardsApi {
             return Response.accepted(job(launch, out.jobId()).build().toString())
                     .location(URI.create(access.contextPath() + "/api/standards/imports/" + out.jobId())).build();
         }
+        return Response.ok(listing(out.listing()).build().toString()).build();
+    }
+
+    /** A provider's CFDocuments listing as JSON: each document with the packageUrl to import it. */
+    static JsonObjectBuilder listing(CaseProviderClient.Listing listing) {
         JsonArrayBuilder docs = Json.createArrayBuilder();
-        out.listing().documents().forEach(d -> {
+        listing.documents().forEach(d -> {
             JsonObjectBuilder b = Json.createObjectBuilder().add("identifier", d.identifier()).add("packageUrl", d.packageUrl().toString());
             if (d.title() != null) {
                 b.add("title", d.title());
@@ -233,8 +244,7 @@ public class StandardsApi {
             }
             docs.add(b);
         });
-        return Response.ok(Json.createObjectBuilder().add("listing", out.listing().url().toString())
-                .add("caseVersion", out.listing().version()).add("documents", docs).build().toString()).build();
+        return Json.createObjectBuilder().add("listing", listing.url().toString()).add("caseVersion", listing.version()).add("documents", docs);
     }
 
     @GET
@@ -247,6 +257,11 @@ public class StandardsApi {
     }
 
     private JsonObjectBuilder job(LaunchContext launch, String id) {
+        return job(store, launch, id);
+    }
+
+    /** An import job of the launch's district as JSON (404 for another district's). */
+    static JsonObjectBuilder job(StandardsStore store, LaunchContext launch, String id) {
         StandardsStore.Job j = store.job(launch.districtId(), id)
                 .orElseThrow(() -> new InvalidRequestException(404, "There is no such import in your district.", Map.of()));
         JsonObjectBuilder b = Json.createObjectBuilder().add("id", j.id()).add("status", j.status()).add("phase", nz(j.phase()))
@@ -281,6 +296,48 @@ public class StandardsApi {
             standards.disable(launch, id);
         }
         return framework(standards.framework(launch, id)).build().toString();
+    }
+
+    @GET
+    @Path("frameworks/{id}/source")
+    @Operation(summary = "Where a framework was fetched from (coordinators): its saved CASE provider, package URL, last fetch "
+            + "and the lastChangeDateTime imported; 404 when it was not fetched from a saved provider")
+    public String source(@PathParam("id") String id) {
+        LaunchContext launch = access.launch();
+        standards.requireCoordinator(launch);
+        standards.framework(launch, id);
+        ProviderStore.Source s = saved.source(launch, id)
+                .orElseThrow(() -> new InvalidRequestException(404, "This framework was not fetched from a saved CASE provider.", Map.of()));
+        JsonObjectBuilder b = Json.createObjectBuilder().add("frameworkId", s.frameworkId()).add("packageUrl", s.packageUrl())
+                .add("fetchedAt", s.fetchedAt().toString());
+        opt(b, "providerId", s.providerId());
+        opt(b, "providerName", s.providerName());
+        opt(b, "lastChangeDateTime", s.lastChange());
+        return b.build().toString();
+    }
+
+    @POST
+    @Path("frameworks/{id}/reimport")
+    @Operation(summary = "Re-import a framework from its saved CASE provider with the stored credentials: a background job (202), "
+            + "a new version; alignments are kept. 409 when the framework has no saved provider")
+    public Response reimport(@PathParam("id") String id) {
+        LaunchContext launch = access.launch();
+        String jobId = saved.reimport(launch, id);
+        return Response.accepted(job(launch, jobId).build().toString())
+                .location(URI.create(access.contextPath() + "/api/standards/imports/" + jobId)).build();
+    }
+
+    @POST
+    @Path("frameworks/{id}/update-check")
+    @Operation(summary = "Ask the framework's saved CASE provider whether it changed since the import (the CFDocument's "
+            + "lastChangeDateTime; no package is downloaded): {newer, remoteLastChange, importedLastChange, message}")
+    public String updateCheck(@PathParam("id") String id) {
+        LaunchContext launch = access.launch();
+        SavedProviders.UpdateCheck c = saved.checkForUpdate(launch, id);
+        JsonObjectBuilder b = Json.createObjectBuilder().add("newer", c.newer()).add("message", c.message());
+        opt(b, "remoteLastChange", c.remoteLastChange());
+        opt(b, "importedLastChange", c.importedLastChange());
+        return b.build().toString();
     }
 
     @GET
@@ -356,13 +413,13 @@ public class StandardsApi {
         return a;
     }
 
-    private static void opt(JsonObjectBuilder b, String name, String value) {
+    static void opt(JsonObjectBuilder b, String name, String value) {
         if (value != null) {
             b.add(name, value);
         }
     }
 
-    private static String nz(String s) {
+    static String nz(String s) {
         return s == null ? "" : s;
     }
 }

@@ -5,6 +5,7 @@ import app.tandem.lti.api.LaunchContext;
 import app.tandem.standards.application.ImportJobs;
 import app.tandem.standards.application.ImportReports;
 import app.tandem.standards.application.ProviderImports;
+import app.tandem.standards.application.SavedProviders;
 import app.tandem.standards.application.SearchIndex;
 import app.tandem.standards.application.SearchService;
 import app.tandem.standards.application.StandardsService;
@@ -56,6 +57,9 @@ public class StandardsPages {
     @Inject
     StandardsStore store;
 
+    @Inject
+    SavedProviders saved;
+
     @GET
     public Response library() {
         return guard(() -> {
@@ -99,6 +103,7 @@ public class StandardsPages {
             m.put("nodes", standards.roots(launch, f));
             m.put("level", 1);
             m.put("versions", store.versions(f.id()));
+            m.put("source", saved.source(launch, f.id()).orElse(null));
             return Fragments.render("standards/framework.jte", access.contextPath(), m);
         });
     }
@@ -228,6 +233,108 @@ public class StandardsPages {
             m.put("framework", standards.framework(launch, id));
             return Fragments.render("standards/licence.jte", access.contextPath(), m);
         });
+    }
+
+    // ---- saved CASE providers --------------------------------------------------------------------------------
+
+    @GET
+    @Path("providers")
+    public Response providers() {
+        return guard(() -> providerList(access.launch(), null));
+    }
+
+    @POST
+    @Path("providers")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveProvider(@FormParam("name") String name, @FormParam("url") String url, @FormParam("tokenUrl") String tokenUrl,
+                                 @FormParam("clientId") String clientId, @FormParam("clientSecret") String clientSecret,
+                                 @FormParam("scope") String scope) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            var p = saved.create(launch, new SavedProviders.Form(name, url, tokenUrl, clientId, clientSecret, scope));
+            return providerList(launch, "Saved the provider " + p.name() + ".");
+        });
+    }
+
+    @GET
+    @Path("providers/{id}/edit")
+    public Response editProvider(@PathParam("id") String id) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            return Fragments.render("standards/provider-edit.jte", access.contextPath(), Map.of("provider", saved.get(launch, id)));
+        });
+    }
+
+    @POST
+    @Path("providers/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateProvider(@PathParam("id") String id, @FormParam("name") String name, @FormParam("url") String url,
+                                   @FormParam("tokenUrl") String tokenUrl, @FormParam("clientId") String clientId,
+                                   @FormParam("clientSecret") String clientSecret, @FormParam("scope") String scope) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            var p = saved.update(launch, id, new SavedProviders.Form(name, url, tokenUrl, clientId, clientSecret, scope));
+            return providerList(launch, "Saved the changes to " + p.name() + ".");
+        });
+    }
+
+    @POST
+    @Path("providers/{id}/delete")
+    public Response deleteProvider(@PathParam("id") String id) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            String name = saved.get(launch, id).name();
+            saved.delete(launch, id);
+            return providerList(launch, "Deleted the provider " + name + "; the frameworks imported from it stay.");
+        });
+    }
+
+    @GET
+    @Path("providers/{id}/documents")
+    public Response browseProvider(@PathParam("id") String id) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            Map<String, Object> m = new HashMap<>();
+            m.put("provider", saved.get(launch, id));
+            m.put("listing", saved.browse(launch, id));
+            return Fragments.render("standards/provider-browse.jte", access.contextPath(), m);
+        });
+    }
+
+    @POST
+    @Path("providers/{id}/imports")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response importFromProvider(@PathParam("id") String id, @FormParam("package") String packageUrl,
+                                       @FormParam("validateOnly") String validateOnly) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            return job(launch, saved.importPackage(launch, id, packageUrl, "on".equals(validateOnly) || "true".equals(validateOnly)));
+        });
+    }
+
+    @POST
+    @Path("frameworks/{id}/reimport")
+    public Response reimport(@PathParam("id") String id) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            return job(launch, saved.reimport(launch, id));
+        });
+    }
+
+    @POST
+    @Path("frameworks/{id}/update-check")
+    public Response updateCheck(@PathParam("id") String id) {
+        return guard(() -> {
+            LaunchContext launch = access.launch();
+            return Fragments.render("standards/update-check.jte", access.contextPath(), Map.of("check", saved.checkForUpdate(launch, id)));
+        });
+    }
+
+    private Response providerList(LaunchContext launch, String message) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("providers", saved.list(launch));
+        m.put("message", message);
+        return Fragments.render("standards/providers.jte", access.contextPath(), m);
     }
 
     private Map<String, Object> model(LaunchContext launch) {

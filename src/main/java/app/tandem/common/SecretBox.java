@@ -1,6 +1,5 @@
-package app.tandem.lti.application;
+package app.tandem.common;
 
-import app.tandem.common.Settings;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEAlgorithm;
@@ -24,18 +23,30 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The AES-256 key that encrypts the tool's private keys at rest (JWE, dir + A256GCM). It comes from
- * TANDEM_MASTER_KEY (base64 of 32 bytes). Without it — only sensible for a single development server — Tandem
- * creates {@code master.key} in its data directory, readable by its owner only, and warns.
+ * Secrets at rest under the master key: the tool's private keys (lti) and the client secrets of saved CASE
+ * providers (standards) are stored as JWE compact strings (dir + A256GCM; a fresh IV per value, so the same secret
+ * never encrypts to the same text). The AES-256 master key comes from TANDEM_MASTER_KEY (base64 of 32 bytes).
+ * Without it — only sensible for a single development server — Tandem creates {@code master.key} in its data
+ * directory, readable by its owner only, and warns. A plaintext never appears in a message or a log line.
  */
 @ApplicationScoped
-public class MasterKey {
-    private static final Logger LOG = Logger.getLogger(MasterKey.class.getName());
+public class SecretBox {
+    private static final Logger LOG = Logger.getLogger(SecretBox.class.getName());
 
     @Inject
     Settings settings;
 
     private volatile SecretKey key;
+
+    public SecretBox() {
+    }
+
+    /** A box with a fixed key (tests, tools): 32 bytes. */
+    public static SecretBox withKey(byte[] key) {
+        SecretBox box = new SecretBox();
+        box.key = new SecretKeySpec(checked(key, "the key"), "AES");
+        return box;
+    }
 
     public String encrypt(String plaintext) {
         try {
@@ -53,7 +64,7 @@ public class MasterKey {
             jwe.decrypt(new DirectDecrypter(key()));
             return jwe.getPayload().toString();
         } catch (ParseException | JOSEException e) {
-            throw new IllegalStateException("cannot decrypt a stored key: is TANDEM_MASTER_KEY the one it was stored with?", e);
+            throw new IllegalStateException("cannot decrypt a stored secret: is TANDEM_MASTER_KEY the one it was stored with?", e);
         }
     }
 
@@ -89,7 +100,8 @@ public class MasterKey {
             } catch (UnsupportedOperationException ignored) {
                 // not a POSIX file system
             }
-            LOG.warning("TANDEM_MASTER_KEY is not set: created " + file + " to encrypt the tool's private keys. "
+            LOG.warning("TANDEM_MASTER_KEY is not set: created " + file + " to encrypt the tool's private keys "
+                    + "and saved provider secrets. "
                     + "Set TANDEM_MASTER_KEY on every server in production (docs/operations.md).");
             return bytes;
         } catch (IOException e) {
@@ -104,7 +116,11 @@ public class MasterKey {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(source + " is not base64", e);
         }
-        if (bytes.length != 32) {
+        return checked(bytes, source);
+    }
+
+    private static byte[] checked(byte[] bytes, String source) {
+        if (bytes == null || bytes.length != 32) {
             throw new IllegalStateException(source + " must be 32 bytes (256 bits) in base64, e.g. from 'openssl rand -base64 32'");
         }
         return bytes;
