@@ -3,9 +3,16 @@ package app.tandem.it;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -36,6 +43,7 @@ final class Accessibility {
 
     private static final By TOOL_FRAME = By.cssSelector("iframe[data-testid=tool-frame]");
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path SUMMARY = Path.of("target", "accessibility", "summary.txt");
 
     private Accessibility() {
     }
@@ -96,8 +104,36 @@ final class Accessibility {
             throw new AssertionError("axe checked nothing on " + page + " (no rule passed): " + results.getUrl());
         }
         List<Rule> violations = results.getViolations();
+        record(page, results);
         if (violations != null && !violations.isEmpty()) {
             throw new AssertionError(report(page, results.getUrl(), violations));
+        }
+    }
+
+    /** Starts a new target/accessibility/summary.txt. */
+    static void newSummary() {
+        try {
+            Files.deleteIfExists(SUMMARY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One line per checked page in target/accessibility/summary.txt: rules passed, violations, and the rules axe could
+     * not decide ("incomplete": a person should look, e.g. contrast over an image), with their element counts.
+     */
+    private static void record(String page, Results results) {
+        String incomplete = results.getIncomplete() == null ? "" : results.getIncomplete().stream()
+                .map(r -> r.getId() + " ×" + r.getNodes().size()).collect(Collectors.joining(", "));
+        String line = page + " | " + results.getUrl() + " | passed " + results.getPasses().size() + " rules | violations "
+                + (results.getViolations() == null ? 0 : results.getViolations().size()) + " | incomplete: "
+                + (incomplete.isEmpty() ? "none" : incomplete) + System.lineSeparator();
+        try {
+            Files.createDirectories(SUMMARY.getParent());
+            Files.writeString(SUMMARY, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -55,6 +55,7 @@ class AccessibilityBrowserIT {
 
     @BeforeAll
     static void seedTheDemoDistrict() throws Exception {
+        Accessibility.newSummary();
         coordinator = StandardsIT.launch("okafor", "account:coordinator");
         StandardsIT.launch("rivera", "alg1-p2:teacher");
         StandardsIT.launch("rivera", "alg1-p5:teacher");
@@ -221,9 +222,11 @@ class AccessibilityBrowserIT {
         assertThat(d.findElement(By.cssSelector(".problem .status")).getText()).isEqualTo("Error 404");
         checkTopLevel("404 page");
 
+        // a fragment's address opened directly, without a session: the problem fragment comes inside a whole page
         d.get(Deployments.toolBase() + "/app/district/coverage");
         assertThat(d.findElement(By.cssSelector(".problem .status")).getText()).isEqualTo("Error 401");
-        checkTopLevel("401 page (no session)");
+        assertThat(d.getTitle()).endsWith("· Tandem");
+        checkTopLevel("401 page (a fragment's address opened without a session)");
 
         // a student's session posted to a teacher's form (the plan print page opens as a page of its own)
         String plan = "00000000-0000-4000-8000-000000000000";
