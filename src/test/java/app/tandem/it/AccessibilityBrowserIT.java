@@ -118,9 +118,29 @@ class AccessibilityBrowserIT {
         wait(d).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#std-hits-" + id + " [data-testid=align-teaches]")));
         check("course map with the alignment panel and search results open");
 
+        // the course settings and the section's alignment history, opened
+        d.findElement(By.cssSelector("[data-testid=cm-settings-box] > summary")).click();
+        d.findElement(By.cssSelector("[data-testid=cm-history-box] > summary")).click();
+        wait(d).until(x -> Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript(
+                "return document.querySelector('[data-testid=cm-history-box] .cm-history').textContent.indexOf('Loading') < 0")));
+        check("course map with its settings and history open");
+
         Accessibility.settled(d, By.cssSelector("[data-testid=cm-coverage]")).click();
         wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("svg[data-testid=unit-heatmap]")));
         check("coverage heatmap of a section");
+
+        openCourse("teacher");
+        Accessibility.settled(d, By.cssSelector("[data-testid=cm-student-preview]")).click();
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=student-preview]")));
+        check("what students see (teacher's preview)");
+
+        // the linked sections panel asking to confirm dissolving the group (then cancelled)
+        openCourse("teacher");
+        Accessibility.settled(d, By.cssSelector("[data-testid=dissolve-group]")).click();
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=confirm-dissolve]")));
+        check("linked sections, confirming to dissolve the group");
+        d.findElement(By.xpath("//button[@data-testid='confirm-dissolve']/following-sibling::button")).click();
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=dissolve-group]")));
     }
 
     @Test
@@ -174,6 +194,17 @@ class AccessibilityBrowserIT {
         Accessibility.settled(d, By.cssSelector("[data-testid=plan-publish]")).click();
         wait(d).until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=plan-status]"), "data-published", "true"));
         check("plan editor, published");
+
+        Accessibility.settled(d, By.cssSelector("[data-testid=plan-print]")).click();
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=plan-print-view]")));
+        check("plan print view");
+        // "Open as a page": the standalone printable page, which opens in a tab of its own (top level here)
+        WebElement printForm = d.findElement(By.xpath("//button[@data-testid='print-page']/ancestor::form[1]"));
+        String action = printForm.getDomProperty("action");
+        String session = printForm.findElement(By.name("session")).getDomProperty("value");
+        postTopLevel(action, session);
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("body.print-page")));
+        checkTopLevel("plan print page (its own tab)");
     }
 
     @Test
@@ -194,6 +225,18 @@ class AccessibilityBrowserIT {
         Accessibility.settled(d, By.cssSelector("[data-testid=open-district-coverage]")).click();
         wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=coverage-district]")));
         check("district coverage");
+
+        openCoordinator();
+        Accessibility.settled(d, By.cssSelector("[data-testid=doctor-run]")).click();
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=doctor-report]")));
+        Accessibility.settled(d, By.cssSelector("[data-testid=registration-links]")).click();
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=create-registration-link]")));
+        check("coordinator home with an LMS connection check and the registration links");
+
+        openCoordinator();
+        Accessibility.settled(d, By.cssSelector("[data-testid=open-coteaching-stats]")).click();
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=coteaching-stats]")));
+        check("co-teaching across the district (report)");
 
         openCoordinator();
         Accessibility.settled(d, By.cssSelector("[data-testid=open-district-statements]")).click();
@@ -229,14 +272,16 @@ class AccessibilityBrowserIT {
         checkTopLevel("401 page (a fragment's address opened without a session)");
 
         // a student's session posted to a teacher's form (the plan print page opens as a page of its own)
-        String plan = "00000000-0000-4000-8000-000000000000";
-        ((JavascriptExecutor) d).executeScript("var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
-                + "var s = document.createElement('input'); s.type = 'hidden'; s.name = 'session'; s.value = arguments[1]; f.appendChild(s);"
-                + "document.body.appendChild(f); f.submit();",
-                Deployments.toolBase() + "/app/plans/" + plan + "/print", student);
+        postTopLevel(Deployments.toolBase() + "/app/plans/00000000-0000-4000-8000-000000000000/print", student);
         WebElement status = wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".problem .status")));
         assertThat(status.getText()).matches("Error 40[34]");
         checkTopLevel("refusal page (" + status.getText() + ")");
+
+        // a launch Tandem refuses (an LMS it does not know)
+        d.get(Deployments.toolBase() + "/lti/login?iss=https%3A%2F%2Flms.invalid&login_hint=x&target_link_uri="
+                + Deployments.toolBase() + "%2Fapp%2Fhome&client_id=nobody");
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=rejection-message]")));
+        checkTopLevel("launch refused");
     }
 
     // ---- checks: every page of a test is checked, and the test fails at its end with all the findings
@@ -267,6 +312,17 @@ class AccessibilityBrowserIT {
     }
 
     // ---- navigation
+
+    /** A form POST of a session field in the top-level window, as the print forms send it (from a page of Tandem's origin). */
+    private static void postTopLevel(String action, String session) {
+        d.switchTo().defaultContent();
+        d.get(Deployments.toolBase() + "/app/no-such-page");
+        ((JavascriptExecutor) d).executeScript("var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                + "var s = document.createElement('input'); s.type = 'hidden'; s.name = 'session'; s.value = arguments[1]; f.appendChild(s);"
+                + "document.body.appendChild(f); f.submit();", action, session);
+        wait(d).until(x -> !String.valueOf(x.getCurrentUrl()).endsWith("/no-such-page")
+                && Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript("return document.readyState === 'complete'")));
+    }
 
     /** The demo LMS's Algebra I period 2 course page as a teacher or a student, Tandem's home loaded in its iframe. */
     private static void openCourse(String as) {
