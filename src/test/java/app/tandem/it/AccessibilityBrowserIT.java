@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tandem.alignment.AlignmentSeed;
 import jakarta.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,14 +134,12 @@ class AccessibilityBrowserIT {
         check("coverage heatmap of a section");
 
         openCourse("teacher");
-        Accessibility.settled(d, By.cssSelector("[data-testid=cm-student-preview]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=student-preview]")));
+        open("cm-student-preview", "student-preview");
         check("what students see (teacher's preview)");
 
         // the linked sections panel asking to confirm dissolving the group (then cancelled)
         openCourse("teacher");
-        Accessibility.settled(d, By.cssSelector("[data-testid=dissolve-group]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=confirm-dissolve]")));
+        open("dissolve-group", "confirm-dissolve");
         check("linked sections, confirming to dissolve the group");
         d.findElement(By.xpath("//button[@data-testid='confirm-dissolve']/following-sibling::button")).click();
         wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=dissolve-group]")));
@@ -180,8 +182,7 @@ class AccessibilityBrowserIT {
     @Order(4)
     void teacherPlansPlanEditorAndCalendar() {
         openCourse("teacher");
-        Accessibility.settled(d, By.cssSelector("[data-testid=calendar-open]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=calendar-panel]")));
+        open("calendar-open", "calendar-panel");
         check("calendar subscription panel");
 
         d.findElement(By.cssSelector("[data-testid=plan-new-toggle]")).click();
@@ -195,8 +196,7 @@ class AccessibilityBrowserIT {
         wait(d).until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=plan-status]"), "data-published", "true"));
         check("plan editor, published");
 
-        Accessibility.settled(d, By.cssSelector("[data-testid=plan-print]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=plan-print-view]")));
+        open("plan-print", "plan-print-view");
         check("plan print view");
         // "Open as a page": the standalone printable page, which opens in a tab of its own (top level here)
         WebElement printForm = d.findElement(By.xpath("//button[@data-testid='print-page']/ancestor::form[1]"));
@@ -221,36 +221,28 @@ class AccessibilityBrowserIT {
     void coordinatorHomeCoverageStatementsPolicyAndStandardsAdmin() {
         openCoordinator();
         check("coordinator home");
-
-        Accessibility.settled(d, By.cssSelector("[data-testid=open-district-coverage]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=coverage-district]")));
+        open("open-district-coverage", "coverage-district");
         check("district coverage");
 
         openCoordinator();
-        Accessibility.settled(d, By.cssSelector("[data-testid=doctor-run]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=doctor-report]")));
-        Accessibility.settled(d, By.cssSelector("[data-testid=registration-links]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=create-registration-link]")));
+        open("doctor-run", "doctor-report");
+        open("registration-links", "create-registration-link");
         check("coordinator home with an LMS connection check and the registration links");
 
         openCoordinator();
-        Accessibility.settled(d, By.cssSelector("[data-testid=open-coteaching-stats]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=coteaching-stats]")));
+        open("open-coteaching-stats", "coteaching-stats");
         check("co-teaching across the district (report)");
 
         openCoordinator();
-        Accessibility.settled(d, By.cssSelector("[data-testid=open-district-statements]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=district-statements]")));
+        open("open-district-statements", "district-statements");
         check("district “I can…” statements");
 
         openCoordinator();
-        Accessibility.settled(d, By.cssSelector("[data-testid=open-coteaching-policy]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=coteaching-policy]")));
+        open("open-coteaching-policy", "coteaching-policy");
         check("co-teaching policy and link log");
 
         openCoordinator();
-        Accessibility.settled(d, By.cssSelector("[data-testid=open-standards]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=std-import-form]")));
+        open("open-standards", "std-import-form");
         check("standards administration (import)");
         wait(d).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=std-frameworks] a"))).click();
         wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=std-tree]")));
@@ -259,7 +251,7 @@ class AccessibilityBrowserIT {
 
     @Test
     @Order(7)
-    void errorPages() {
+    void errorPages() throws Exception {
         d.switchTo().defaultContent();
         d.get(Deployments.toolBase() + "/app/no-such-page");
         assertThat(d.findElement(By.cssSelector(".problem .status")).getText()).isEqualTo("Error 404");
@@ -269,6 +261,11 @@ class AccessibilityBrowserIT {
         d.get(Deployments.toolBase() + "/app/district/coverage");
         assertThat(d.findElement(By.cssSelector(".problem .status")).getText()).isEqualTo("Error 401");
         assertThat(d.getTitle()).endsWith("· Tandem");
+        // …while htmx (HX-Request) still gets the bare fragment to show in place
+        HttpResponse<String> htmx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(Deployments.toolBase() + "/app/district/coverage")).header("HX-Request", "true").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(htmx.statusCode()).isEqualTo(401);
+        assertThat(htmx.body().strip()).startsWith("<div class=\"problem\"").doesNotContain("<html");
         checkTopLevel("401 page (a fragment's address opened without a session)");
 
         // a student's session posted to a teacher's form (the plan print page opens as a page of its own)
@@ -289,16 +286,16 @@ class AccessibilityBrowserIT {
     private final List<String> findings = new ArrayList<>();
 
     private void check(String page) {
-        try {
-            Accessibility.checkToolFrame(d, page);
-        } catch (AssertionError e) {
-            findings.add(e.getMessage());
-        }
+        record(() -> Accessibility.checkToolFrame(d, page));
     }
 
     private void checkTopLevel(String page) {
+        record(() -> Accessibility.checkTopLevel(d, page));
+    }
+
+    private void record(Runnable check) {
         try {
-            Accessibility.checkTopLevel(d, page);
+            check.run();
         } catch (AssertionError e) {
             findings.add(e.getMessage());
         }
@@ -312,6 +309,12 @@ class AccessibilityBrowserIT {
     }
 
     // ---- navigation
+
+    /** Clicks the button (data-testid), once htmx is idle, and waits for what it shows (data-testid). */
+    private static void open(String button, String shown) {
+        Accessibility.settled(d, By.cssSelector("[data-testid=" + button + "]")).click();
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=" + shown + "]")));
+    }
 
     /** A form POST of a session field in the top-level window, as the print forms send it (from a page of Tandem's origin). */
     private static void postTopLevel(String action, String session) {
