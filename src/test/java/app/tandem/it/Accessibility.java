@@ -100,6 +100,9 @@ final class Accessibility {
         if (results.isErrored()) {
             throw new AssertionError("axe could not check " + page + ": " + results.getErrorMessage());
         }
+        if (results.getUrl() == null || !results.getUrl().startsWith("http")) {
+            throw new AssertionError("axe checked no page of Tandem for " + page + ": " + results.getUrl());
+        }
         if (results.getPasses() == null || results.getPasses().isEmpty()) {
             throw new AssertionError("axe checked nothing on " + page + " (no rule passed): " + results.getUrl());
         }
@@ -131,7 +134,16 @@ final class Accessibility {
                 + (incomplete.isEmpty() ? "none" : incomplete) + System.lineSeparator();
         try {
             Files.createDirectories(SUMMARY.getParent());
-            Files.writeString(SUMMARY, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            StringBuilder detail = new StringBuilder(line);
+            if (results.getIncomplete() != null) {
+                for (Rule r : results.getIncomplete()) {
+                    for (var n : r.getNodes()) {
+                        String why = n.getAny() == null ? "" : n.getAny().stream().map(c -> c.getMessage()).collect(Collectors.joining("; "));
+                        detail.append("    ").append(r.getId()).append(' ').append(n.getTarget()).append(": ").append(why).append(System.lineSeparator());
+                    }
+                }
+            }
+            Files.writeString(SUMMARY, detail, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

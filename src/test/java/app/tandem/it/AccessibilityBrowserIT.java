@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tandem.alignment.AlignmentSeed;
 import jakarta.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,9 +122,27 @@ class AccessibilityBrowserIT {
         wait(d).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#std-hits-" + id + " [data-testid=align-teaches]")));
         check("course map with the alignment panel and search results open");
 
+        // the course settings and the section's alignment history, opened
+        d.findElement(By.cssSelector("[data-testid=cm-settings-box] > summary")).click();
+        d.findElement(By.cssSelector("[data-testid=cm-history-box] > summary")).click();
+        wait(d).until(x -> Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript(
+                "return document.querySelector('[data-testid=cm-history-box] .cm-history').textContent.indexOf('Loading') < 0")));
+        check("course map with its settings and history open");
+
         Accessibility.settled(d, By.cssSelector("[data-testid=cm-coverage]")).click();
         wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("svg[data-testid=unit-heatmap]")));
         check("coverage heatmap of a section");
+
+        openCourse("teacher");
+        open("cm-student-preview", "student-preview");
+        check("what students see (teacher's preview)");
+
+        // the linked sections panel asking to confirm dissolving the group (then cancelled)
+        openCourse("teacher");
+        open("dissolve-group", "confirm-dissolve");
+        check("linked sections, confirming to dissolve the group");
+        d.findElement(By.xpath("//button[@data-testid='confirm-dissolve']/following-sibling::button")).click();
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=dissolve-group]")));
     }
 
     @Test
@@ -160,8 +182,7 @@ class AccessibilityBrowserIT {
     @Order(4)
     void teacherPlansPlanEditorAndCalendar() {
         openCourse("teacher");
-        Accessibility.settled(d, By.cssSelector("[data-testid=calendar-open]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=calendar-panel]")));
+        open("calendar-open", "calendar-panel");
         check("calendar subscription panel");
 
         d.findElement(By.cssSelector("[data-testid=plan-new-toggle]")).click();
@@ -174,6 +195,16 @@ class AccessibilityBrowserIT {
         Accessibility.settled(d, By.cssSelector("[data-testid=plan-publish]")).click();
         wait(d).until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=plan-status]"), "data-published", "true"));
         check("plan editor, published");
+
+        open("plan-print", "plan-print-view");
+        check("plan print view");
+        // "Open as a page": the standalone printable page, which opens in a tab of its own (top level here)
+        WebElement printForm = d.findElement(By.xpath("//button[@data-testid='print-page']/ancestor::form[1]"));
+        String action = printForm.getDomProperty("action");
+        String session = printForm.findElement(By.name("session")).getDomProperty("value");
+        postTopLevel(action, session);
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("body.print-page")));
+        checkTopLevel("plan print page (its own tab)");
     }
 
     @Test
@@ -190,24 +221,28 @@ class AccessibilityBrowserIT {
     void coordinatorHomeCoverageStatementsPolicyAndStandardsAdmin() {
         openCoordinator();
         check("coordinator home");
-
-        Accessibility.settled(d, By.cssSelector("[data-testid=open-district-coverage]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=coverage-district]")));
+        open("open-district-coverage", "coverage-district");
         check("district coverage");
 
         openCoordinator();
-        Accessibility.settled(d, By.cssSelector("[data-testid=open-district-statements]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=district-statements]")));
+        open("doctor-run", "doctor-report");
+        open("registration-links", "create-registration-link");
+        check("coordinator home with an LMS connection check and the registration links");
+
+        openCoordinator();
+        open("open-coteaching-stats", "coteaching-stats");
+        check("co-teaching across the district (report)");
+
+        openCoordinator();
+        open("open-district-statements", "district-statements");
         check("district “I can…” statements");
 
         openCoordinator();
-        Accessibility.settled(d, By.cssSelector("[data-testid=open-coteaching-policy]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=coteaching-policy]")));
+        open("open-coteaching-policy", "coteaching-policy");
         check("co-teaching policy and link log");
 
         openCoordinator();
-        Accessibility.settled(d, By.cssSelector("[data-testid=open-standards]")).click();
-        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=std-import-form]")));
+        open("open-standards", "std-import-form");
         check("standards administration (import)");
         wait(d).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=std-frameworks] a"))).click();
         wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=std-tree]")));
@@ -216,7 +251,7 @@ class AccessibilityBrowserIT {
 
     @Test
     @Order(7)
-    void errorPages() {
+    void errorPages() throws Exception {
         d.switchTo().defaultContent();
         d.get(Deployments.toolBase() + "/app/no-such-page");
         assertThat(d.findElement(By.cssSelector(".problem .status")).getText()).isEqualTo("Error 404");
@@ -226,17 +261,24 @@ class AccessibilityBrowserIT {
         d.get(Deployments.toolBase() + "/app/district/coverage");
         assertThat(d.findElement(By.cssSelector(".problem .status")).getText()).isEqualTo("Error 401");
         assertThat(d.getTitle()).endsWith("· Tandem");
+        // …while htmx (HX-Request) still gets the bare fragment to show in place
+        HttpResponse<String> htmx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(Deployments.toolBase() + "/app/district/coverage")).header("HX-Request", "true").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(htmx.statusCode()).isEqualTo(401);
+        assertThat(htmx.body().strip()).startsWith("<div class=\"problem\"").doesNotContain("<html");
         checkTopLevel("401 page (a fragment's address opened without a session)");
 
         // a student's session posted to a teacher's form (the plan print page opens as a page of its own)
-        String plan = "00000000-0000-4000-8000-000000000000";
-        ((JavascriptExecutor) d).executeScript("var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
-                + "var s = document.createElement('input'); s.type = 'hidden'; s.name = 'session'; s.value = arguments[1]; f.appendChild(s);"
-                + "document.body.appendChild(f); f.submit();",
-                Deployments.toolBase() + "/app/plans/" + plan + "/print", student);
+        postTopLevel(Deployments.toolBase() + "/app/plans/00000000-0000-4000-8000-000000000000/print", student);
         WebElement status = wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".problem .status")));
         assertThat(status.getText()).matches("Error 40[34]");
         checkTopLevel("refusal page (" + status.getText() + ")");
+
+        // a launch Tandem refuses (an LMS it does not know)
+        d.get(Deployments.toolBase() + "/lti/login?iss=https%3A%2F%2Flms.invalid&login_hint=x&target_link_uri="
+                + Deployments.toolBase() + "%2Fapp%2Fhome&client_id=nobody");
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=rejection-message]")));
+        checkTopLevel("launch refused");
     }
 
     // ---- checks: every page of a test is checked, and the test fails at its end with all the findings
@@ -244,16 +286,16 @@ class AccessibilityBrowserIT {
     private final List<String> findings = new ArrayList<>();
 
     private void check(String page) {
-        try {
-            Accessibility.checkToolFrame(d, page);
-        } catch (AssertionError e) {
-            findings.add(e.getMessage());
-        }
+        record(() -> Accessibility.checkToolFrame(d, page));
     }
 
     private void checkTopLevel(String page) {
+        record(() -> Accessibility.checkTopLevel(d, page));
+    }
+
+    private void record(Runnable check) {
         try {
-            Accessibility.checkTopLevel(d, page);
+            check.run();
         } catch (AssertionError e) {
             findings.add(e.getMessage());
         }
@@ -267,6 +309,23 @@ class AccessibilityBrowserIT {
     }
 
     // ---- navigation
+
+    /** Clicks the button (data-testid), once htmx is idle, and waits for what it shows (data-testid). */
+    private static void open(String button, String shown) {
+        Accessibility.settled(d, By.cssSelector("[data-testid=" + button + "]")).click();
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=" + shown + "]")));
+    }
+
+    /** A form POST of a session field in the top-level window, as the print forms send it (from a page of Tandem's origin). */
+    private static void postTopLevel(String action, String session) {
+        d.switchTo().defaultContent();
+        d.get(Deployments.toolBase() + "/app/no-such-page");
+        ((JavascriptExecutor) d).executeScript("var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                + "var s = document.createElement('input'); s.type = 'hidden'; s.name = 'session'; s.value = arguments[1]; f.appendChild(s);"
+                + "document.body.appendChild(f); f.submit();", action, session);
+        wait(d).until(x -> !String.valueOf(x.getCurrentUrl()).endsWith("/no-such-page")
+                && Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript("return document.readyState === 'complete'")));
+    }
 
     /** The demo LMS's Algebra I period 2 course page as a teacher or a student, Tandem's home loaded in its iframe. */
     private static void openCourse(String as) {
