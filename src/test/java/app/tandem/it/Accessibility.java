@@ -92,7 +92,11 @@ final class Accessibility {
     }
 
     private static void check(WebDriver d, String page) {
-        AxeBuilder axe = new AxeBuilder().withTags(TAGS);
+        List<String> tags = new java.util.ArrayList<>(TAGS);
+        if (Boolean.getBoolean("tandem.it.a11y.bestPractice")) {
+            tags.add("best-practice"); // exploratory only: axe's advice beyond WCAG (regions, heading order…)
+        }
+        AxeBuilder axe = new AxeBuilder().withTags(tags);
         if (!DISABLED.isEmpty()) {
             axe.disableRules(List.copyOf(DISABLED.keySet()));
         }

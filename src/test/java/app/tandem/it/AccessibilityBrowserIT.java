@@ -281,6 +281,16 @@ class AccessibilityBrowserIT {
         checkTopLevel("launch refused");
     }
 
+    /** The demo LMS is not the product, but its course list is the first page people see of a Tandem demo. */
+    @Test
+    @Order(8)
+    void demoLmsCourseList() {
+        d.switchTo().defaultContent();
+        d.get(Deployments.demoBase() + "/demo/");
+        wait(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=launch-teacher-alg1-p2]")));
+        checkTopLevel("demo LMS: course list");
+    }
+
     // ---- checks: every page of a test is checked, and the test fails at its end with all the findings
 
     private final List<String> findings = new ArrayList<>();
