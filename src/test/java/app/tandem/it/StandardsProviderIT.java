@@ -62,9 +62,14 @@ class StandardsProviderIT {
     }
 
     @AfterAll
-    static void stopProvider() {
+    static void stopProvider() throws Exception {
         if (provider != null) {
             provider.close();
+        }
+        // the district is shared with StandardsIT and CoverageIT, which count the enabled frameworks
+        if (coordinator != null && smartFramework != null) {
+            assertThat(api(coordinator, "PUT", "/api/standards/frameworks/" + smartFramework + "/enablement",
+                    Json.createObjectBuilder().add("enabled", false)).statusCode()).isEqualTo(200);
         }
     }
 
