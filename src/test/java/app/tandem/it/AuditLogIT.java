@@ -199,6 +199,9 @@ class AuditLogIT {
         assertThat(admin.send("GET", "/districts/" + districtId + "/audit?page=-1", (String) null).statusCode()).isEqualTo(400);
         assertThat(admin.send("GET", "/districts/no-such-district/audit", (String) null).statusCode()).isEqualTo(404);
         assertThat(new AdminClient(null).send("GET", "/districts/" + districtId + "/audit", (String) null).statusCode()).isEqualTo(401);
+        String created = admin.createId("/districts", Map.of("name", "AuditLogIT district " + System.nanoTime()));
+        JsonObject createdLog = ToolHttp.object(admin.send("GET", "/districts/" + created + "/audit", (String) null).body());
+        assertThat(createdLog.getJsonArray("entries")).extracting(v -> v.asJsonObject().getString("action")).containsExactly("district.created");
         // the coordinator sees it too, marked as the admin API
         assertThat(api(coordinator(), "?action=district.renamed").getJsonArray("entries").getJsonObject(0).getString("actorName"))
                 .isEqualTo("admin API");
