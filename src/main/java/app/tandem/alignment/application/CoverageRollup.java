@@ -5,6 +5,7 @@ import app.tandem.alignment.application.CoverageTargets.Profile;
 import app.tandem.alignment.domain.CoverageStore;
 import app.tandem.alignment.domain.CoverageStore.DomainRow;
 import app.tandem.alignment.domain.CoverageStore.SectionRow;
+import app.tandem.common.AuditTrail;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.lti.api.LaunchContext;
 import app.tandem.standards.application.StandardsCatalog.FrameworkRef;
@@ -164,6 +165,9 @@ public class CoverageRollup {
     @Inject
     CoverageIndex index;
 
+    @Inject
+    AuditTrail audit;
+
     public CoverageRollup() {
     }
 
@@ -183,7 +187,12 @@ public class CoverageRollup {
     public Rollup recompute(LaunchContext launch, Filter filter) {
         access.requireCoordinator(launch);
         index.forget(launch.districtId());
-        return compute(launch.districtId(), filter);
+        Rollup r = compute(launch.districtId(), filter);
+        if (audit != null) {
+            audit.record(launch.districtId(), AuditTrail.Actor.coordinator(launch.personId(), launch.personName()), "coverage.recomputed",
+                    AuditTrail.Target.of("coverage", launch.districtId(), "District coverage"), null);
+        }
+        return r;
     }
 
     public Rollup compute(String districtId, Filter filter) {

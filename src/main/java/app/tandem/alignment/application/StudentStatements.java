@@ -5,6 +5,7 @@ import app.tandem.alignment.application.LearnModel.Standard;
 import app.tandem.alignment.application.LearnModel.Statements;
 import app.tandem.alignment.domain.StudentViewStore;
 import app.tandem.alignment.domain.StudentViewStore.AlignedRow;
+import app.tandem.common.AuditTrail;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.lti.api.LaunchContext;
 import app.tandem.standards.application.StandardsCatalog;
@@ -41,6 +42,9 @@ public class StudentStatements {
 
     @Inject
     StudentView view;
+
+    @Inject
+    AuditTrail audit;
 
     /** One standard in a statements form: the official wording, what the other scope says, what this scope says. */
     public record Row(String standardId, String code, String shortCode, String frameworkTitle, String official, String district,
@@ -137,7 +141,14 @@ public class StudentStatements {
         FrameworkRef framework = catalog.enabledFramework(districtId, frameworkId == null ? "" : frameworkId)
                 .orElseThrow(() -> new InvalidRequestException(404, "That framework is not enabled in your district.", Map.of("framework", "unknown")));
         List<String> known = catalog.outline(districtId, framework.id()).items().stream().map(StandardRef::id).toList();
-        return save(districtId, StudentViewStore.DISTRICT_SCOPE, submitted, known, "is not a standard of " + framework.title(), launch.personId());
+        int changed = save(districtId, StudentViewStore.DISTRICT_SCOPE, submitted, known, "is not a standard of " + framework.title(),
+                launch.personId());
+        if (changed > 0) {
+            audit.record(districtId, AuditTrail.Actor.coordinator(launch.personId(), launch.personName()), "statements.saved",
+                    AuditTrail.Target.of("framework", framework.id(), framework.title()),
+                    changed + (changed == 1 ? " district statement changed" : " district statements changed"));
+        }
+        return changed;
     }
 
     // ---- shared ---------------------------------------------------------------------------------------------

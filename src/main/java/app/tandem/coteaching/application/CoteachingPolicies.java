@@ -1,5 +1,6 @@
 package app.tandem.coteaching.application;
 
+import app.tandem.common.AuditTrail;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.coteaching.domain.DistrictPolicyEntity;
 import app.tandem.lti.api.AppRole;
@@ -22,6 +23,9 @@ public class CoteachingPolicies {
 
     @Inject
     LinkAudit audit;
+
+    @Inject
+    AuditTrail trail;
 
     /** The district's policy, or the defaults when its coordinators never saved one. */
     public LinkPolicy of(String districtId) {
@@ -58,6 +62,9 @@ public class CoteachingPolicies {
         String changes = wanted.changesFrom(before);
         if (!changes.isEmpty()) {
             audit.record(launch.districtId(), launch, LinkAudit.Action.POLICY_CHANGED, null, null, null, null, changes);
+            // link changes stay in the link log only; the policy is a coordinator action of the district audit log too
+            trail.record(launch.districtId(), AuditTrail.Actor.coordinator(launch.personId(), launch.personName()), "coteaching.policy-changed",
+                    AuditTrail.Target.of("policy", launch.districtId(), "Co-teaching policy"), changes);
         }
         em.flush();
         return new LinkPolicy(e.allowCrossPlatform, e.maxGroupSize, e.linkedMayEdit, e.plansMayNameStudents, e.version);

@@ -1,10 +1,12 @@
 package app.tandem.district.application;
 
+import app.tandem.common.AuditTrail;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.common.Tokens;
 import app.tandem.district.domain.DistrictEntity;
 import app.tandem.lti.api.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -25,6 +27,9 @@ public class DistrictService implements TenantDirectory {
 
     @PersistenceContext(unitName = "tandem")
     EntityManager em;
+
+    @Inject
+    AuditTrail audit;
 
     public List<District> list() {
         return em.createQuery("select d from DistrictEntity d order by d.name", DistrictEntity.class).getResultList()
@@ -61,9 +66,13 @@ public class DistrictService implements TenantDirectory {
 
     private final Map<String, CachedName> names = new ConcurrentHashMap<>();
 
+    /** Creates a district through the admin API (logged in the new district's audit log). */
     @Transactional
     public District create(String name) {
-        return create(Tokens.newId(), name);
+        District d = create(Tokens.newId(), name);
+        em.flush();
+        audit.record(d.id(), AuditTrail.Actor.adminApi(), "district.created", AuditTrail.Target.of("district", d.id(), d.name()), null);
+        return d;
     }
 
     /** Creates a district with a chosen id, or returns it when it exists (idempotent set-up, e.g. the demo). */
@@ -79,8 +88,10 @@ public class DistrictService implements TenantDirectory {
         if (d == null) {
             throw new InvalidRequestException(404, "No district " + id + ".", Map.of());
         }
+        String before = d.name;
         d.name = validName(name);
         names.remove(id);
+        audit.record(id, AuditTrail.Actor.adminApi(), "district.renamed", AuditTrail.Target.of("district", id, d.name), "was: " + before);
         return view(d);
     }
 

@@ -3,6 +3,7 @@ package app.tandem.district.web;
 import app.tandem.common.AdminApi;
 import app.tandem.common.ApiError;
 import app.tandem.common.JsonBodies;
+import app.tandem.district.application.DistrictAudit;
 import app.tandem.district.application.DistrictService;
 import app.tandem.district.application.DistrictService.District;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminDistrictResource {
     @Inject
     DistrictService districts;
+
+    @Inject
+    DistrictAudit audit;
 
     @GET
     @Operation(summary = "List districts")
@@ -62,6 +67,18 @@ public class AdminDistrictResource {
     @Operation(summary = "Rename a district: name")
     public String rename(@PathParam("id") String id, String body) {
         return json(districts.rename(id, JsonBodies.string(JsonBodies.object(body), "name"))).build().toString();
+    }
+
+    @GET
+    @Path("{id}/audit")
+    @Operation(summary = "One page (50 entries) of a district's audit log, newest first: page?, action?, person?")
+    public Response audit(@PathParam("id") String id, @QueryParam("page") String page, @QueryParam("action") String action,
+                          @QueryParam("person") String person) {
+        DistrictAudit.Query q = DistrictAudit.query(page, action, person);
+        if (districts.get(id).isEmpty()) {
+            return ApiError.of(404, "No district " + id + ".");
+        }
+        return Response.ok(AuditApi.json(audit.page(id, q)).build().toString()).build();
     }
 
     private static JsonObjectBuilder json(District d) {

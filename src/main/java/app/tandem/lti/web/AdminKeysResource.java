@@ -1,6 +1,7 @@
 package app.tandem.lti.web;
 
 import app.tandem.common.AdminApi;
+import app.tandem.common.AuditTrail;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.common.JsonBodies;
 import app.tandem.common.Settings;
@@ -42,6 +43,9 @@ public class AdminKeysResource {
     @Inject
     Settings settings;
 
+    @Inject
+    AuditTrail audit;
+
     @GET
     @Operation(summary = "The tool's keys with their status (next, current, retiring, retired) and schedule")
     public String list() {
@@ -70,6 +74,8 @@ public class AdminKeysResource {
         String kid = keys.rotate(lead, overlap);
         keys.reload();
         connector.clearTokens();
+        audit.record(null, AuditTrail.Actor.adminApi(), "keys.rotated", AuditTrail.Target.of("tool key", kid, kid),
+                "publish lead " + lead.toMinutes() + " min; overlap " + overlap.toMinutes() + " min");
         return Response.ok(Json.createObjectBuilder().add("newKid", kid)
                 .add("signsFrom", Instant.now().plus(lead).toString())
                 .add("oldKeysRetireAt", Instant.now().plus(lead).plus(overlap).toString()).build().toString()).build();

@@ -2,10 +2,11 @@ package app.tandem.lti.web;
 
 import app.tandem.common.AdminApi;
 import app.tandem.common.ApiError;
+import app.tandem.common.AuditTrail;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.common.JsonBodies;
-import app.tandem.lti.application.RegistrationLinks;
 import app.tandem.lti.application.RegistrationLinks.Link;
+import app.tandem.lti.application.RegistrationLinks;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -42,6 +43,9 @@ public class AdminRegistrationLinkResource {
     @Inject
     RegistrationLinks links;
 
+    @Inject
+    AuditTrail audit;
+
     @GET
     @Operation(summary = "List registration links (newest first), without their tokens")
     public String list() {
@@ -68,6 +72,9 @@ public class AdminRegistrationLinkResource {
         Instant now = Instant.now();
         RegistrationLinks.Created created = links.create(JsonBodies.string(o, "districtId"), JsonBodies.string(o, "label"),
                 number(o, "validHours"), wholeNumber(o, "maxUses"), now);
+        RegistrationLinks.Link l = created.link();
+        audit.record(l.districtId(), AuditTrail.Actor.adminApi(), "registration-link.created", AuditTrail.Target.of("registration link", l.id(),
+                l.label()), "max uses " + l.maxUses() + "; expires " + l.expiresAt());
         JsonObjectBuilder b = json(created.link(), now).add("url", created.url());
         return Response.status(201).entity(b.build().toString()).build();
     }
@@ -76,7 +83,12 @@ public class AdminRegistrationLinkResource {
     @Path("{id}")
     @Operation(summary = "Revoke a registration link: it registers nothing from then on")
     public Response revoke(@PathParam("id") String id) {
-        return links.revoke(id, Instant.now()) ? Response.noContent().build() : ApiError.of(404, "No registration link " + id + ".");
+        if (!links.revoke(id, Instant.now())) {
+            return ApiError.of(404, "No registration link " + id + ".");
+        }
+        links.get(id).ifPresent(l -> audit.record(l.districtId(), AuditTrail.Actor.adminApi(), "registration-link.revoked",
+                AuditTrail.Target.of("registration link", l.id(), l.label()), null));
+        return Response.noContent().build();
     }
 
     private static Double number(JsonObject o, String field) {

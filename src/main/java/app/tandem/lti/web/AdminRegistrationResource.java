@@ -2,10 +2,11 @@ package app.tandem.lti.web;
 
 import app.tandem.common.AdminApi;
 import app.tandem.common.ApiError;
+import app.tandem.common.AuditTrail;
 import app.tandem.common.JsonBodies;
-import app.tandem.lti.api.PlatformRegistrations;
 import app.tandem.lti.api.PlatformRegistrations.Deployment;
 import app.tandem.lti.api.PlatformRegistrations.Registration;
+import app.tandem.lti.api.PlatformRegistrations;
 import app.tandem.lti.api.RegistrationDoctor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +40,9 @@ public class AdminRegistrationResource {
 
     @Inject
     RegistrationDoctor doctor;
+
+    @Inject
+    AuditTrail audit;
 
     @GET
     @Operation(summary = "List platform registrations with their deployments")
@@ -79,6 +84,7 @@ public class AdminRegistrationResource {
     @Operation(summary = "Register a platform: issuer, clientId, name, authEndpoint, jwksUrl, tokenEndpoint?, frameOrigins?")
     public Response create(String body) {
         Registration r = registrations.create(input(JsonBodies.object(body)));
+        audit.record(null, AuditTrail.Actor.adminApi(), "registration.created", target(r), "issuer: " + r.issuer() + "; client id: " + r.clientId());
         return Response.status(201).entity(json(r).build().toString()).build();
     }
 
@@ -87,14 +93,25 @@ public class AdminRegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a registration's settings")
     public String update(@PathParam("id") String id, String body) {
-        return json(registrations.update(id, input(JsonBodies.object(body)))).build().toString();
+        Registration r = registrations.update(id, input(JsonBodies.object(body)));
+        audit.record(null, AuditTrail.Actor.adminApi(), "registration.updated", target(r), "issuer: " + r.issuer() + "; client id: " + r.clientId());
+        return json(r).build().toString();
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a registration and its deployments")
     public Response delete(@PathParam("id") String id) {
-        return registrations.delete(id) ? Response.noContent().build() : ApiError.of(404, "No registration " + id + ".");
+        Optional<Registration> before = registrations.get(id);
+        if (!registrations.delete(id)) {
+            return ApiError.of(404, "No registration " + id + ".");
+        }
+        before.ifPresent(r -> {
+            audit.record(null, AuditTrail.Actor.adminApi(), "registration.deleted", target(r), "issuer: " + r.issuer() + "; client id: " + r.clientId());
+            r.deployments().forEach(d -> audit.record(d.districtId(), AuditTrail.Actor.adminApi(), "deployment.removed", target(d),
+                    "with registration " + r.name()));
+        });
+        return Response.noContent().build();
     }
 
     @POST
@@ -105,6 +122,7 @@ public class AdminRegistrationResource {
         JsonObject o = JsonBodies.object(body);
         Deployment d = registrations.addDeployment(id, JsonBodies.string(o, "deploymentId"),
                 JsonBodies.string(o, "districtId"), JsonBodies.string(o, "label"));
+        audit.record(d.districtId(), AuditTrail.Actor.adminApi(), "deployment.added", target(d), "registration " + id);
         return Response.status(201).entity(json(d).build().toString()).build();
     }
 
@@ -114,16 +132,36 @@ public class AdminRegistrationResource {
     @Operation(summary = "Map a deployment to another district or relabel it: districtId, label?")
     public String mapDeployment(@PathParam("id") String id, @PathParam("deployment") String deployment, String body) {
         JsonObject o = JsonBodies.object(body);
-        return json(registrations.mapDeployment(id, deployment, JsonBodies.string(o, "districtId"),
-                JsonBodies.string(o, "label"))).build().toString();
+        String districtBefore = registrations.get(id).flatMap(r -> r.deployments().stream().filter(d -> d.id().equals(deployment)).findFirst())
+                .map(Deployment::districtId).orElse(null);
+        Deployment d = registrations.mapDeployment(id, deployment, JsonBodies.string(o, "districtId"), JsonBodies.string(o, "label"));
+        audit.record(d.districtId(), AuditTrail.Actor.adminApi(), "deployment.mapped", target(d), "registration " + id
+                + (districtBefore == null || districtBefore.equals(d.districtId()) ? "" : "; moved from district " + districtBefore));
+        if (districtBefore != null && !districtBefore.equals(d.districtId())) {
+            audit.record(districtBefore, AuditTrail.Actor.adminApi(), "deployment.mapped", target(d), "moved to district " + d.districtId());
+        }
+        return json(d).build().toString();
     }
 
     @DELETE
     @Path("{id}/deployments/{deployment}")
     @Operation(summary = "Remove a deployment: launches through it are refused from then on")
     public Response removeDeployment(@PathParam("id") String id, @PathParam("deployment") String deployment) {
-        return registrations.removeDeployment(id, deployment) ? Response.noContent().build()
-                : ApiError.of(404, "No deployment " + deployment + " in registration " + id + ".");
+        Optional<Deployment> before = registrations.get(id)
+                .flatMap(r -> r.deployments().stream().filter(d -> d.id().equals(deployment)).findFirst());
+        if (!registrations.removeDeployment(id, deployment)) {
+            return ApiError.of(404, "No deployment " + deployment + " in registration " + id + ".");
+        }
+        before.ifPresent(d -> audit.record(d.districtId(), AuditTrail.Actor.adminApi(), "deployment.removed", target(d), "registration " + id));
+        return Response.noContent().build();
+    }
+
+    private static AuditTrail.Target target(Registration r) {
+        return AuditTrail.Target.of("registration", r.id(), r.name());
+    }
+
+    private static AuditTrail.Target target(Deployment d) {
+        return AuditTrail.Target.of("deployment", d.id(), d.label() == null ? d.deploymentId() : d.label() + " (" + d.deploymentId() + ")");
     }
 
     private static PlatformRegistrations.RegistrationInput input(JsonObject o) {

@@ -1,5 +1,6 @@
 package app.tandem.standards.application;
 
+import app.tandem.common.AuditTrail;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.common.Settings;
 import app.tandem.common.Tokens;
@@ -47,6 +48,9 @@ public class ImportJobs {
 
     @Inject
     StandardsService standards;
+
+    @Inject
+    AuditTrail audit;
 
     @Resource
     ManagedExecutorService executor;
@@ -100,8 +104,32 @@ public class ImportJobs {
         }
         store.createJob(jobId, launch.districtId(), launch.personId(), name, size);
         String sourceName = name;
-        executor.execute(() -> run(jobId, launch.districtId(), launch.personId(), file, sourceName, size, validateOnly, null));
+        AuditTrail.Actor actor = started(launch, jobId, "file", name, validateOnly);
+        executor.execute(() -> {
+            run(jobId, launch.districtId(), launch.personId(), file, sourceName, size, validateOnly, null);
+            finished(launch.districtId(), actor, jobId, sourceName);
+        });
         return jobId;
+    }
+
+    /** Records the start of an import job in the district audit log: the file name or URL, and the actor for its end. */
+    AuditTrail.Actor started(LaunchContext launch, String jobId, String kind, String source, boolean validateOnly) {
+        AuditTrail.Actor actor = StandardsService.actor(launch);
+        audit.record(launch.districtId(), actor, validateOnly ? "import.validation-started" : "import.started",
+                AuditTrail.Target.of("import", jobId, source), kind + ": " + source);
+        return actor;
+    }
+
+    /** Records the end of an import job (after {@link #run}, which never throws) with its outcome. */
+    void finished(String districtId, AuditTrail.Actor actor, String jobId, String source) {
+        try {
+            store.job(districtId, jobId).ifPresent(job -> audit.record(districtId, actor, "import.finished",
+                    AuditTrail.Target.of("import", jobId, source), job.status().toLowerCase(java.util.Locale.ROOT)
+                            + (job.frameworkId() == null ? "" : "; framework " + job.frameworkId() + " version " + job.versionNo())
+                            + "; " + job.itemsDone() + " items, " + job.errorCount() + " errors, " + job.warningCount() + " warnings"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not record the end of import " + jobId + " in the audit log", e);
+        }
     }
 
     private static long copyLimited(InputStream in, Path file, long max) throws IOException {

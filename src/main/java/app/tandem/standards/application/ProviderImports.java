@@ -189,7 +189,11 @@ public class ProviderImports {
         store.createJob(jobId, launch.districtId(), launch.personId(), name, 0);
         String districtId = launch.districtId();
         String personId = launch.personId();
-        executor.execute(() -> run(jobId, districtId, personId, packageUrl, credentials, validateOnly, providerId));
+        var actor = jobs.started(launch, jobId, providerId == null ? "url" : "saved provider " + providerId + ", url", name, validateOnly);
+        executor.execute(() -> {
+            run(jobId, districtId, personId, packageUrl, credentials, validateOnly, providerId);
+            jobs.finished(districtId, actor, jobId, name);
+        });
         return jobId;
     }
 

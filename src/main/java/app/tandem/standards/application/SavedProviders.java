@@ -1,5 +1,6 @@
 package app.tandem.standards.application;
 
+import app.tandem.common.AuditTrail;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.common.SecretBox;
 import app.tandem.common.Tokens;
@@ -51,6 +52,9 @@ public class SavedProviders {
     @Inject
     SecretBox secrets;
 
+    @Inject
+    AuditTrail audit;
+
     /** What a form or the API sent. A blank secret on an edit keeps the stored one. */
     public record Form(String name, String url, String tokenUrl, String clientId, String clientSecret, String scope) {
         @Override
@@ -79,6 +83,7 @@ public class SavedProviders {
         Provider p = checked(launch, Tokens.newId(), form, null);
         providers.insert(p, launch.personId());
         LOG.info(() -> "saved CASE provider " + p.id() + " (" + p.baseUrl() + ") for district " + launch.districtId());
+        audit(launch, "provider.created", p, "address: " + p.baseUrl() + (p.clientId() == null ? "" : "; client id: " + p.clientId()));
         return get(launch, p.id());
     }
 
@@ -89,6 +94,8 @@ public class SavedProviders {
             throw new InvalidRequestException(404, "There is no such CASE provider in your district.", Map.of());
         }
         LOG.info(() -> "updated CASE provider " + p.id() + " of district " + launch.districtId());
+        audit(launch, "provider.updated", p, "address: " + p.baseUrl() + (p.clientId() == null ? "" : "; client id: " + p.clientId())
+                + (form.clientSecret() == null || form.clientSecret().isBlank() ? "" : "; new client secret"));
         return get(launch, id);
     }
 
@@ -97,6 +104,12 @@ public class SavedProviders {
         Provider p = get(launch, id);
         providers.delete(launch.districtId(), p.id());
         LOG.info(() -> "deleted CASE provider " + p.id() + " of district " + launch.districtId());
+        audit(launch, "provider.deleted", p, "address: " + p.baseUrl());
+    }
+
+    /** The district audit log's entry of a provider change: address and client id, never the secret. */
+    private void audit(LaunchContext launch, String action, Provider p, String details) {
+        audit.record(launch.districtId(), StandardsService.actor(launch), action, AuditTrail.Target.of("provider", p.id(), p.name()), details);
     }
 
     /** The provider's CFDocuments (fetched now, bounded by 30 s); a provider problem is a 400 naming it. */

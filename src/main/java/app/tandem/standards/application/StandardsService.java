@@ -1,5 +1,6 @@
 package app.tandem.standards.application;
 
+import app.tandem.common.AuditTrail;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.lti.api.AppRole;
 import app.tandem.lti.api.LaunchContext;
@@ -33,6 +34,9 @@ public class StandardsService {
 
     @Inject
     SearchService search;
+
+    @Inject
+    AuditTrail audit;
 
     public StandardsService() {
     }
@@ -181,7 +185,7 @@ public class StandardsService {
     /** Switches a framework on for the district, optionally for some grades and subjects only. */
     public void enable(LaunchContext launch, String frameworkId, String grades, String subjects) {
         requireCoordinator(launch);
-        framework(launch, frameworkId);
+        Framework f = framework(launch, frameworkId);
         String g = null;
         if (grades != null && !grades.isBlank()) {
             List<String> list = Fields.gradeLevels(List.of(grades));
@@ -201,18 +205,20 @@ public class StandardsService {
             throw new InvalidRequestException("The grade list is too long.", Map.of("grades", "at most 500 characters"));
         }
         store.enable(launch.districtId(), frameworkId, g, s, launch.personId());
+        audit(launch, "framework.enabled", f, "grades: " + (g == null ? "all" : g) + "; subjects: " + (s == null ? "all" : s));
     }
 
     public void disable(LaunchContext launch, String frameworkId) {
         requireCoordinator(launch);
-        framework(launch, frameworkId);
+        Framework f = framework(launch, frameworkId);
         store.disable(launch.districtId(), frameworkId);
+        audit(launch, "framework.disabled", f, null);
     }
 
     /** Replaces the licence notice shown with a framework's text. */
     public void setLicence(LaunchContext launch, String frameworkId, String title, String text) {
         requireCoordinator(launch);
-        framework(launch, frameworkId);
+        Framework f = framework(launch, frameworkId);
         if (text != null && text.length() > 100_000) {
             throw new InvalidRequestException("The notice is too long.", Map.of("text", "at most 100,000 characters"));
         }
@@ -220,6 +226,19 @@ public class StandardsService {
             throw new InvalidRequestException("The notice title is too long.", Map.of("title", "at most 1000 characters"));
         }
         store.setLicence(launch.districtId(), frameworkId, blank(title), blank(text));
+        audit(launch, "framework.licence-changed", f, blank(title) == null ? "notice removed" : "notice: " + blank(title));
+    }
+
+    /** Records a coordinator's change to a framework in the district audit log (docs/operations.md, "Audit log"). */
+    void audit(LaunchContext launch, String action, Framework f, String details) {
+        if (audit != null) {
+            audit.record(launch.districtId(), actor(launch), action, AuditTrail.Target.of("framework", f.id(), f.title()), details);
+        }
+    }
+
+    /** The launch's person as the audit log's actor. */
+    public static AuditTrail.Actor actor(LaunchContext launch) {
+        return AuditTrail.Actor.coordinator(launch.personId(), launch.personName());
     }
 
     public StandardsStore store() {

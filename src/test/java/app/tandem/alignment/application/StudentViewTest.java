@@ -83,6 +83,7 @@ class StudentViewTest {
         statements.catalog = catalog;
         statements.access = access;
         statements.view = view;
+        statements.audit = new app.tandem.common.JdbcAuditTrail(db.dataSource);
         content.studentView = view;
     }
 

@@ -64,6 +64,7 @@ class SavedProvidersTest {
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) 3);
         saved.secrets = SecretBox.withKey(key);
+        saved.audit = new app.tandem.common.JdbcAuditTrail(db.dataSource);
     }
 
     static LaunchContext launch(String district, AppRole role) {
@@ -89,6 +90,12 @@ class SavedProvidersTest {
         assertThat(saved.list(coordinator)).extracting(Provider::name).containsExactly("State CASE server");
         assertThat(p.baseUrl()).isEqualTo(provider.base() + "/secure");
         assertThat(p.hasCredentials()).isTrue();
+        // the district audit log names the provider and its address, never the secret
+        assertThat(saved.audit.page(db.districtId, 1, app.tandem.common.AuditTrail.Filter.NONE).entries()).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("provider.created");
+            assertThat(e.targetLabel()).isEqualTo("State CASE server");
+            assertThat(e.details()).contains(provider.base()).doesNotContain("s3cret").doesNotContain(column);
+        });
 
         // the stored credentials work: browse signs in and lists the provider's documents
         int tokens = provider.tokensIssued();
