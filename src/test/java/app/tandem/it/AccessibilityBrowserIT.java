@@ -242,6 +242,10 @@ class AccessibilityBrowserIT {
         check("co-teaching policy and link log");
 
         openCoordinator();
+        open("open-district-audit", "district-audit");
+        check("district audit log");
+
+        openCoordinator();
         open("open-standards", "std-import-form");
         check("standards administration (import)");
         wait(d).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=std-frameworks] a"))).click();

@@ -3,6 +3,7 @@ package app.tandem.standards.web;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.common.JsonBodies;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import app.tandem.standards.application.SavedProviders;
 import app.tandem.standards.domain.ProviderStore.Provider;
 import app.tandem.standards.domain.StandardsStore;
@@ -39,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Standards", description = "Frameworks, standards, search, imports and exports (launch session in X-Tandem-Session)")
 public class ProvidersApi {
     @Inject
-    StandardsAccess access;
+    LaunchRequests access;
 
     @Inject
     SavedProviders saved;

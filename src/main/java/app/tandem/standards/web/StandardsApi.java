@@ -3,6 +3,7 @@ package app.tandem.standards.web;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.common.JsonBodies;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import app.tandem.standards.application.CaseProviderClient;
 import app.tandem.standards.application.Exporter;
 import app.tandem.standards.application.ImportJobs;
@@ -12,10 +13,10 @@ import app.tandem.standards.application.SavedProviders;
 import app.tandem.standards.application.SearchIndex;
 import app.tandem.standards.application.StandardsService;
 import app.tandem.standards.domain.ProviderStore;
-import app.tandem.standards.domain.StandardsStore;
 import app.tandem.standards.domain.StandardsStore.Framework;
 import app.tandem.standards.domain.StandardsStore.Item;
 import app.tandem.standards.domain.StandardsStore.Node;
+import app.tandem.standards.domain.StandardsStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -54,7 +55,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Standards", description = "Frameworks, standards, search, imports and exports (launch session in X-Tandem-Session)")
 public class StandardsApi {
     @Inject
-    StandardsAccess access;
+    LaunchRequests access;
 
     @Inject
     StandardsService standards;

@@ -2,6 +2,7 @@ package app.tandem.standards.web;
 
 import app.tandem.common.InvalidRequestException;
 import app.tandem.lti.api.LaunchContext;
+import app.tandem.lti.api.LaunchRequests;
 import app.tandem.standards.application.ImportJobs;
 import app.tandem.standards.application.ImportReports;
 import app.tandem.standards.application.ProviderImports;
@@ -9,9 +10,9 @@ import app.tandem.standards.application.SavedProviders;
 import app.tandem.standards.application.SearchIndex;
 import app.tandem.standards.application.SearchService;
 import app.tandem.standards.application.StandardsService;
-import app.tandem.standards.domain.StandardsStore;
 import app.tandem.standards.domain.StandardsStore.Framework;
 import app.tandem.standards.domain.StandardsStore.Item;
+import app.tandem.standards.domain.StandardsStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -40,7 +41,7 @@ import java.util.function.Supplier;
 @RequestScoped
 public class StandardsPages {
     @Inject
-    StandardsAccess access;
+    LaunchRequests access;
 
     @Inject
     StandardsService standards;
