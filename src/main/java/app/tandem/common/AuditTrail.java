@@ -36,20 +36,6 @@ public interface AuditTrail {
                  String action, String targetType, String targetId, String targetLabel, String details) {
     }
 
-    /** One page of entries, newest first. */
-    record Page(List<Entry> entries, long total, int page, int pageSize) {
-        public int pages() {
-            return (int) Math.max(1, (total + pageSize - 1) / pageSize);
-        }
-
-        public boolean hasNext() {
-            return page < pages();
-        }
-
-        public boolean hasPrevious() {
-            return page > 1;
-        }
-    }
 
     /** The filters of a read: an action code and/or a person id (each null for all). */
     record Filter(String action, String actorId) {
@@ -65,7 +51,7 @@ public interface AuditTrail {
     void record(String districtId, Actor actor, String action, Target target, String details);
 
     /** Page {@code page} (from 1; past the last page: the last page) of the district's entries, newest first. */
-    Page page(String districtId, int page, Filter filter);
+    Paged<Entry> page(String districtId, int page, Filter filter);
 
     /** The action codes and the people (id → latest name) seen in the district's log, for the page's filters. */
     Choices choices(String districtId);

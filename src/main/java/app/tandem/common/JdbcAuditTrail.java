@@ -41,7 +41,7 @@ public class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    public Page page(String districtId, int page, Filter filter) {
+    public Paged<Entry> page(String districtId, int page, Filter filter) {
         Filter f = filter == null ? Filter.NONE : filter;
         StringBuilder where = new StringBuilder(" FROM district_audit WHERE district_id = ?");
         List<Object> args = new ArrayList<>(List.of(districtId));
@@ -61,7 +61,7 @@ public class JdbcAuditTrail implements AuditTrail {
         args.add((p - 1) * PAGE_SIZE);
         List<Entry> entries = jdbc.query("SELECT " + COLUMNS + where + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
                 JdbcAuditTrail::entry, args.toArray());
-        return new Page(entries, total, p, PAGE_SIZE);
+        return new Paged<>(entries, total, p, PAGE_SIZE);
     }
 
     @Override

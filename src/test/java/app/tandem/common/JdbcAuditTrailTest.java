@@ -23,7 +23,7 @@ class JdbcAuditTrailTest {
         trail.record(db.districtId, ada, "framework.enabled", Target.of("framework", "f1", "CCSS Math"), "grades 6-8");
         trail.record(db.districtId, bob, "policy.changed", Target.of("policy", db.districtId, "Co-teaching policy"), "max group size 4 → 6");
 
-        AuditTrail.Page page = trail.page(db.districtId, 1, Filter.NONE);
+        Paged<AuditTrail.Entry> page = trail.page(db.districtId, 1, Filter.NONE);
 
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.entries()).extracting(AuditTrail.Entry::action).containsExactly("policy.changed", "framework.enabled");
@@ -55,8 +55,8 @@ class JdbcAuditTrailTest {
         for (int i = 0; i < 55; i++) {
             trail.record(db.districtId, i % 5 == 0 ? bob : ada, i % 2 == 0 ? "a.even" : "a.odd", null, "n" + i);
         }
-        AuditTrail.Page first = trail.page(db.districtId, 1, Filter.NONE);
-        AuditTrail.Page second = trail.page(db.districtId, 2, Filter.NONE);
+        Paged<AuditTrail.Entry> first = trail.page(db.districtId, 1, Filter.NONE);
+        Paged<AuditTrail.Entry> second = trail.page(db.districtId, 2, Filter.NONE);
         assertThat(first.entries()).hasSize(50);
         assertThat(first.pages()).isEqualTo(2);
         assertThat(first.hasNext()).isTrue();

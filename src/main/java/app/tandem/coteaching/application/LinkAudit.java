@@ -1,5 +1,6 @@
 package app.tandem.coteaching.application;
 
+import app.tandem.common.Paged;
 import app.tandem.common.Tokens;
 import app.tandem.coteaching.domain.LinkAuditEntity;
 import app.tandem.lti.api.LaunchContext;
@@ -36,20 +37,6 @@ public class LinkAudit {
         }
     }
 
-    /** One page of entries, newest first. */
-    public record Page(List<Entry> entries, long total, int page, int pageSize) {
-        public int pages() {
-            return (int) Math.max(1, (total + pageSize - 1) / pageSize);
-        }
-
-        public boolean hasNext() {
-            return page < pages();
-        }
-
-        public boolean hasPrevious() {
-            return page > 1;
-        }
-    }
 
     @PersistenceContext(unitName = "tandem")
     EntityManager em;
@@ -79,7 +66,7 @@ public class LinkAudit {
     }
 
     /** Page {@code page} (from 1) of the district's log, newest first. */
-    public Page page(String districtId, int page) {
+    public Paged<Entry> page(String districtId, int page) {
         long total = em.createQuery("select count(a) from LinkAuditEntity a where a.districtId = :d", Long.class)
                 .setParameter("d", districtId).getSingleResult();
         int last = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -88,7 +75,7 @@ public class LinkAudit {
                         LinkAuditEntity.class)
                 .setParameter("d", districtId).setFirstResult((p - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE)
                 .getResultStream().map(LinkAudit::entry).toList();
-        return new Page(entries, total, p, PAGE_SIZE);
+        return new Paged<>(entries, total, p, PAGE_SIZE);
     }
 
     /** Entries about one link group, oldest first (tests, the API). */

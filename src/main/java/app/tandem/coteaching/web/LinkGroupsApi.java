@@ -2,6 +2,7 @@ package app.tandem.coteaching.web;
 
 import app.tandem.common.InvalidRequestException;
 import app.tandem.common.JsonBodies;
+import app.tandem.common.Paged;
 import app.tandem.coteaching.application.CoteachingPolicies;
 import app.tandem.coteaching.application.LinkAudit;
 import app.tandem.coteaching.application.LinkGroups;
@@ -234,7 +235,7 @@ public class LinkGroupsApi {
     public String auditLog(@Parameter(description = "page, from 1") @QueryParam("page") Integer page) {
         LaunchContext launch = requests.launch();
         CoteachingPolicies.requireCoordinator(launch);
-        LinkAudit.Page p = audit.page(launch.districtId(), page == null ? 1 : page);
+        Paged<LinkAudit.Entry> p = audit.page(launch.districtId(), page == null ? 1 : page);
         JsonArrayBuilder entries = Json.createArrayBuilder();
         for (LinkAudit.Entry e : p.entries()) {
             JsonObjectBuilder b = Json.createObjectBuilder().add("id", e.id()).add("at", e.at().toString()).add("action", e.action().name())

@@ -2,6 +2,7 @@ package app.tandem.district.application;
 
 import app.tandem.common.AuditTrail;
 import app.tandem.common.InvalidRequestException;
+import app.tandem.common.Paged;
 import app.tandem.lti.api.AppRole;
 import app.tandem.lti.api.LaunchContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ public class DistrictAudit {
     }
 
     /** The launch's district's log (coordinators only: others 403). */
-    public AuditTrail.Page page(LaunchContext launch, Query q) {
+    public Paged<AuditTrail.Entry> page(LaunchContext launch, Query q) {
         requireCoordinator(launch);
         return trail.page(launch.districtId(), q.page(), q.filter());
     }
@@ -40,7 +41,7 @@ public class DistrictAudit {
     }
 
     /** Any district's log, for the admin API. */
-    public AuditTrail.Page page(String districtId, Query q) {
+    public Paged<AuditTrail.Entry> page(String districtId, Query q) {
         return trail.page(districtId, q.page(), q.filter());
     }
 

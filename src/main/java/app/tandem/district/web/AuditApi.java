@@ -1,6 +1,7 @@
 package app.tandem.district.web;
 
 import app.tandem.common.AuditTrail;
+import app.tandem.common.Paged;
 import app.tandem.district.application.DistrictAudit;
 import app.tandem.lti.api.LaunchRequests;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,7 +38,7 @@ public class AuditApi {
         return json(audit.page(requests.launch(), DistrictAudit.query(page, action, person))).build().toString();
     }
 
-    static JsonObjectBuilder json(AuditTrail.Page p) {
+    static JsonObjectBuilder json(Paged<AuditTrail.Entry> p) {
         JsonArrayBuilder entries = Json.createArrayBuilder();
         p.entries().forEach(e -> {
             JsonObjectBuilder o = Json.createObjectBuilder().add("id", e.id()).add("at", AuditPages.iso(e.at()))
