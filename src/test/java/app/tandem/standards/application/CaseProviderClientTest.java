@@ -32,7 +32,7 @@ class CaseProviderClientTest {
 
     @BeforeAll
     static void start() {
-        provider = new CaseProviderStub().serve(SMART, "Smart level test", TestDatabase.DATA.resolve("opensalt_smartlevel-test_case1p0.json"));
+        provider = new CaseProviderStub().serve(SMART, "Smart level test", TestDatabase.data("opensalt_smartlevel-test_case1p0.json"));
     }
 
     @AfterAll
@@ -98,8 +98,8 @@ class CaseProviderClientTest {
     void downloadsAPackageWithAndWithoutOAuth2() throws Exception {
         Path file = dir.resolve("p.json");
         long size = CLIENT.download(URI.create(provider.packageUrl("", "v1p0", SMART)), null, file, null);
-        assertThat(size).isEqualTo(Files.size(TestDatabase.DATA.resolve("opensalt_smartlevel-test_case1p0.json")));
-        assertThat(Files.mismatch(file, TestDatabase.DATA.resolve("opensalt_smartlevel-test_case1p0.json"))).isEqualTo(-1);
+        assertThat(size).isEqualTo(Files.size(TestDatabase.data("opensalt_smartlevel-test_case1p0.json")));
+        assertThat(Files.mismatch(file, TestDatabase.data("opensalt_smartlevel-test_case1p0.json"))).isEqualTo(-1);
 
         assertCode(() -> CLIENT.download(URI.create(provider.packageUrl("/secure", "v1p1", SMART)), null, dir.resolve("q.json"), null), "provider_status");
         String token = CLIENT.accessToken(credentials(CaseProviderStub.CLIENT_SECRET));

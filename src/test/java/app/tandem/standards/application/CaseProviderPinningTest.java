@@ -35,7 +35,7 @@ class CaseProviderPinningTest {
 
     @BeforeAll
     static void start() {
-        provider = new CaseProviderStub().serve(SMART, "Smart level test", TestDatabase.DATA.resolve("opensalt_smartlevel-test_case1p0.json"));
+        provider = new CaseProviderStub().serve(SMART, "Smart level test", TestDatabase.data("opensalt_smartlevel-test_case1p0.json"));
         port = URI.create(provider.base()).getPort();
     }
 
@@ -125,7 +125,7 @@ class CaseProviderPinningTest {
                 });
         Path file = dir.resolve("ok.json");
         long size = client.download(URI.create("http://provider.test:" + port + "/ims/case/v1p1/CFPackages/" + SMART), null, file, null);
-        assertThat(size).isEqualTo(Files.size(TestDatabase.DATA.resolve("opensalt_smartlevel-test_case1p0.json")));
+        assertThat(size).isEqualTo(Files.size(TestDatabase.data("opensalt_smartlevel-test_case1p0.json")));
         assertThat(asked).containsExactly("provider.test");
     }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Saved CASE providers on H2 against the in-test provider: encryption at rest, validation, tenancy, browse, update check. */
 class SavedProvidersTest {
     static final String SMART = "d0000000-0000-0000-0000-000000000000";
-    static final Path SMART_FILE = TestDatabase.DATA.resolve("opensalt_smartlevel-test_case1p0.json");
+    static final Path SMART_FILE = TestDatabase.data("opensalt_smartlevel-test_case1p0.json");
     static CaseProviderStub provider;
 
     final TestDatabase db = new TestDatabase();
