@@ -2,11 +2,12 @@ package app.tandem.common;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The district audit log of coordinator actions (docs/operations.md, "Audit log"). Every feature records its
- * coordinator and admin-API state changes here, inside the transaction of the change, so a rolled-back action leaves
- * no entry. Details are short text: never secrets, never student data. Implemented on plain JDBC by
+ * coordinator and admin-API state changes here, inside the transaction of the change (a JTA transaction, or a
+ * {@link #together} block for the plain-JDBC stores), so a rolled-back action leaves no entry. Details are short text: never secrets, never student data. Implemented on plain JDBC by
  * {@link JdbcAuditTrail}.
  */
 public interface AuditTrail {
@@ -49,6 +50,19 @@ public interface AuditTrail {
      * @param action     a short code such as {@code framework.enabled} (lower case, dots)
      */
     void record(String districtId, Actor actor, String action, Target target, String details);
+
+    /**
+     * Runs a change together with its {@link #record} in one transaction, for changes written through
+     * {@link Jdbc} outside a JTA transaction: the change and its entry are both written or neither is.
+     */
+    <T> T together(Supplier<T> changeAndRecord);
+
+    default void together(Runnable changeAndRecord) {
+        together(() -> {
+            changeAndRecord.run();
+            return null;
+        });
+    }
 
     /** Page {@code page} (from 1; past the last page: the last page) of the district's entries, newest first. */
     Paged<Entry> page(String districtId, int page, Filter filter);

@@ -9,14 +9,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
  * The plain-JDBC plumbing of the reporting stores: queries with positional parameters and a row mapper, streamed
  * reads, updates, local transactions and IN-list chunks. A failure becomes the store's own unchecked exception
  * ({@code failure}); inside {@link #transaction} the work throws {@link SQLException} and the transaction is rolled back.
+ * Inside {@link #together} every call on the thread, of any {@code Jdbc}, shares one connection and one transaction.
  */
 public final class Jdbc {
+    /** The connection of the {@link #together} block running on this thread, if any. */
+    private static final ThreadLocal<Connection> SHARED = new ThreadLocal<>();
+
     private final DataSource dataSource;
     private final Function<SQLException, ? extends RuntimeException> failure;
 
@@ -55,6 +60,51 @@ public final class Jdbc {
         void on(List<T> chunk, String placeholders) throws E;
     }
 
+    /** A connection for one call: the shared one of a {@link #together} block (left open), or a fresh one (closed after). */
+    private record Lease(Connection connection, boolean shared) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            if (!shared) {
+                connection.close();
+            }
+        }
+    }
+
+    private Lease lease() throws SQLException {
+        Connection c = SHARED.get();
+        return c != null ? new Lease(c, true) : new Lease(dataSource.getConnection(), false);
+    }
+
+    /**
+     * Runs the work in one local transaction that every JDBC call on this thread joins (whichever store makes it):
+     * committed when the work returns, rolled back when it throws. A change and its audit entry are written so: both
+     * or neither. Nested blocks join the outer one. Not for use inside a JTA transaction (the container's connection
+     * already joins that).
+     */
+    public <T> T together(Supplier<T> work) {
+        if (SHARED.get() != null) {
+            return work.get();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            SHARED.set(c);
+            try {
+                T result = work.get();
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                SHARED.remove();
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw failure.apply(e);
+        }
+    }
+
     /** All rows of a query. */
     public <T> List<T> query(String sql, Row<T> row, Object... args) {
         return queryMax(sql, row, 0, args);
@@ -62,8 +112,8 @@ public final class Jdbc {
 
     /** At most {@code maxRows} rows of a query (0: all). */
     public <T> List<T> queryMax(String sql, Row<T> row, int maxRows, Object... args) {
-        try (Connection c = dataSource.getConnection()) {
-            return queryMax(c, sql, row, maxRows, args);
+        try (Lease lease = lease()) {
+            return queryMax(lease.connection(), sql, row, maxRows, args);
         } catch (SQLException e) {
             throw failure.apply(e);
         }
@@ -71,14 +121,8 @@ public final class Jdbc {
 
     /** Each row of a query, read {@code fetchSize} at a time (0: the driver's default), in the caller's transaction if any. */
     public void forEach(String sql, int fetchSize, RowAction action, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setFetchSize(fetchSize);
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    action.on(rs);
-                }
-            }
+        try (Lease lease = lease()) {
+            forEach(lease.connection(), sql, fetchSize, action, args);
         } catch (SQLException e) {
             throw failure.apply(e);
         }
@@ -89,17 +133,16 @@ public final class Jdbc {
      * transaction, so the read runs in one and is rolled back).
      */
     public void stream(String sql, int fetchSize, RowAction action, Object... args) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Lease lease = lease()) {
+            if (lease.shared()) {
+                forEach(lease.connection(), sql, fetchSize, action, args);
+                return;
+            }
+            Connection c = lease.connection();
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(fetchSize);
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        action.on(rs);
-                    }
-                }
+            try {
+                forEach(c, sql, fetchSize, action, args);
             } finally {
                 c.rollback();
                 c.setAutoCommit(auto);
@@ -109,11 +152,10 @@ public final class Jdbc {
         }
     }
 
-    /** One statement on its own connection (auto-commit); the count of rows it changed. */
+    /** One statement on its own connection (auto-commit) or in the {@link #together} block; the count of rows it changed. */
     public int update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
+        try (Lease lease = lease()) {
+            return exec(lease.connection(), sql, args);
         } catch (SQLException e) {
             throw failure.apply(e);
         }
@@ -121,16 +163,24 @@ public final class Jdbc {
 
     /** Runs the work on one connection, in the caller's transaction if there is one (nothing committed or rolled back here). */
     public <T> T withConnection(Call<T> call) {
-        try (Connection c = dataSource.getConnection()) {
-            return call.on(c);
+        try (Lease lease = lease()) {
+            return call.on(lease.connection());
         } catch (SQLException e) {
             throw failure.apply(e);
         }
     }
 
-    /** Runs the work in one local transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs the work in one local transaction: committed when it returns, rolled back when it throws (inside a
+     * {@link #together} block: part of that block's transaction).
+     */
     public void transaction(Work work) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Lease lease = lease()) {
+            Connection c = lease.connection();
+            if (lease.shared()) {
+                work.in(c);
+                return;
+            }
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
@@ -144,6 +194,18 @@ public final class Jdbc {
             }
         } catch (SQLException e) {
             throw failure.apply(e);
+        }
+    }
+
+    private static void forEach(Connection c, String sql, int fetchSize, RowAction action, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(fetchSize);
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.on(rs);
+                }
+            }
         }
     }
 

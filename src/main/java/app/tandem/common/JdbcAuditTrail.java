@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -38,6 +39,11 @@ public class JdbcAuditTrail implements AuditTrail {
         jdbc().update("INSERT INTO district_audit (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 Tokens.newId(), districtId, OffsetDateTime.now(ZoneOffset.UTC), actor.kind().name(), cut(actor.personId(), 36),
                 cut(actor.name(), 300), cut(action, 60), cut(t.type(), 40), cut(t.id(), 300), cut(t.label(), 500), cut(details, 2000));
+    }
+
+    @Override
+    public <T> T together(Supplier<T> changeAndRecord) {
+        return jdbc().together(changeAndRecord);
     }
 
     @Override

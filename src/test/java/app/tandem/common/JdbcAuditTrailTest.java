@@ -39,6 +39,61 @@ class JdbcAuditTrailTest {
         assertThat(first.at().getOffset().getTotalSeconds()).isZero();
     }
 
+    // ---- a change and its entry, together (plain-JDBC stores)
+
+    private final Jdbc store = new Jdbc(db.dataSource, IllegalStateException::new);
+
+    private String districtName() {
+        return store.query("SELECT name FROM district WHERE id = ?", rs -> rs.getString(1), db.districtId).get(0);
+    }
+
+    @Test
+    void aChangeAndItsEntryAreWrittenTogether() {
+        int changed = trail.together(() -> {
+            int rows = store.update("UPDATE district SET name = ? WHERE id = ?", "Renamed", db.districtId);
+            trail.record(db.districtId, ada, "district.renamed", null, null);
+            return rows;
+        });
+
+        assertThat(changed).isEqualTo(1);
+        assertThat(districtName()).isEqualTo("Renamed");
+        assertThat(trail.page(db.districtId, 1, Filter.NONE).entries()).extracting(AuditTrail.Entry::action).containsExactly("district.renamed");
+    }
+
+    @Test
+    void aFailureAfterTheEntryRollsBackTheChangeAndTheEntry() {
+        String before = districtName();
+
+        assertThatThrownBy(() -> trail.together(() -> {
+            store.transaction(c -> Jdbc.exec(c, "UPDATE district SET name = ? WHERE id = ?", "Half done", db.districtId));
+            trail.record(db.districtId, ada, "district.renamed", null, null);
+            throw new IllegalStateException("the next step failed");
+        })).hasMessage("the next step failed");
+
+        assertThat(districtName()).isEqualTo(before);
+        assertThat(trail.page(db.districtId, 1, Filter.NONE).total()).isZero();
+    }
+
+    @Test
+    void anEntryThatCannotBeWrittenRollsBackTheChange() {
+        String before = districtName();
+
+        assertThatThrownBy(() -> trail.together(() -> {
+            store.update("UPDATE district SET name = ? WHERE id = ?", "Unlogged", db.districtId);
+            trail.record(db.districtId, null, "district.renamed", null, null);
+        })).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(districtName()).isEqualTo(before);
+    }
+
+    @Test
+    void outsideABlockEachStatementCommitsOnItsOwn() {
+        store.update("UPDATE district SET name = ? WHERE id = ?", "Auto", db.districtId);
+        assertThatThrownBy(() -> trail.record(db.districtId, null, "x", null, null)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(districtName()).isEqualTo("Auto");
+    }
+
     @Test
     void anotherDistrictsEntriesAreNeverRead() {
         String other = UUID.randomUUID().toString();

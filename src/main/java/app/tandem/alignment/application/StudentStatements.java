@@ -141,14 +141,16 @@ public class StudentStatements {
         FrameworkRef framework = catalog.enabledFramework(districtId, frameworkId == null ? "" : frameworkId)
                 .orElseThrow(() -> new InvalidRequestException(404, "That framework is not enabled in your district.", Map.of("framework", "unknown")));
         List<String> known = catalog.outline(districtId, framework.id()).items().stream().map(StandardRef::id).toList();
-        int changed = save(districtId, StudentViewStore.DISTRICT_SCOPE, submitted, known, "is not a standard of " + framework.title(),
-                launch.personId());
-        if (changed > 0) {
-            audit.record(districtId, AuditTrail.Actor.coordinator(launch.personId(), launch.personName()), "statements.saved",
-                    AuditTrail.Target.of("framework", framework.id(), framework.title()),
-                    changed + (changed == 1 ? " district statement changed" : " district statements changed"));
-        }
-        return changed;
+        return audit.together(() -> {
+            int changed = save(districtId, StudentViewStore.DISTRICT_SCOPE, submitted, known, "is not a standard of " + framework.title(),
+                    launch.personId());
+            if (changed > 0) {
+                audit.record(districtId, AuditTrail.Actor.coordinator(launch.personId(), launch.personName()), "statements.saved",
+                        AuditTrail.Target.of("framework", framework.id(), framework.title()),
+                        changed + (changed == 1 ? " district statement changed" : " district statements changed"));
+            }
+            return changed;
+        });
     }
 
     // ---- shared ---------------------------------------------------------------------------------------------

@@ -102,9 +102,8 @@ public class ImportJobs {
             deleteQuietly(file);
             throw new InvalidRequestException("The file is empty.", Map.of("file", "empty"));
         }
-        store.createJob(jobId, launch.districtId(), launch.personId(), name, size);
         String sourceName = name;
-        AuditTrail.Actor actor = started(launch, jobId, "file", name, validateOnly);
+        AuditTrail.Actor actor = create(launch, jobId, "file", name, size, validateOnly);
         executor.execute(() -> {
             run(jobId, launch.districtId(), launch.personId(), file, sourceName, size, validateOnly, null);
             finished(launch.districtId(), actor, jobId, sourceName);
@@ -112,11 +111,17 @@ public class ImportJobs {
         return jobId;
     }
 
-    /** Records the start of an import job in the district audit log: the file name or URL, and the actor for its end. */
-    AuditTrail.Actor started(LaunchContext launch, String jobId, String kind, String source, boolean validateOnly) {
+    /**
+     * Creates an import job and, in the same transaction, records its start in the district audit log (the file name
+     * or URL); answers the actor for the entry of its end.
+     */
+    AuditTrail.Actor create(LaunchContext launch, String jobId, String kind, String source, long size, boolean validateOnly) {
         AuditTrail.Actor actor = StandardsService.actor(launch);
-        audit.record(launch.districtId(), actor, validateOnly ? "import.validation-started" : "import.started",
-                AuditTrail.Target.of("import", jobId, source), kind + ": " + source);
+        audit.together(() -> {
+            store.createJob(jobId, launch.districtId(), launch.personId(), source, size);
+            audit.record(launch.districtId(), actor, validateOnly ? "import.validation-started" : "import.started",
+                    AuditTrail.Target.of("import", jobId, source), kind + ": " + source);
+        });
         return actor;
     }
 

@@ -186,10 +186,9 @@ public class ProviderImports {
     private String submit(LaunchContext launch, URI packageUrl, Credentials credentials, boolean validateOnly, String providerId) {
         String jobId = Tokens.newId();
         String name = CaseProviderClient.display(packageUrl);
-        store.createJob(jobId, launch.districtId(), launch.personId(), name, 0);
         String districtId = launch.districtId();
         String personId = launch.personId();
-        var actor = jobs.started(launch, jobId, providerId == null ? "url" : "saved provider " + providerId + ", url", name, validateOnly);
+        var actor = jobs.create(launch, jobId, providerId == null ? "url" : "saved provider " + providerId + ", url", name, 0, validateOnly);
         executor.execute(() -> {
             run(jobId, districtId, personId, packageUrl, credentials, validateOnly, providerId);
             jobs.finished(districtId, actor, jobId, name);

@@ -81,30 +81,36 @@ public class SavedProviders {
     public Provider create(LaunchContext launch, Form form) {
         standards.requireCoordinator(launch);
         Provider p = checked(launch, Tokens.newId(), form, null);
-        providers.insert(p, launch.personId());
+        audit.together(() -> {
+            providers.insert(p, launch.personId());
+            audit(launch, "provider.created", p, "address: " + p.baseUrl() + (p.clientId() == null ? "" : "; client id: " + p.clientId()));
+        });
         LOG.info(() -> "saved CASE provider " + p.id() + " (" + p.baseUrl() + ") for district " + launch.districtId());
-        audit(launch, "provider.created", p, "address: " + p.baseUrl() + (p.clientId() == null ? "" : "; client id: " + p.clientId()));
         return get(launch, p.id());
     }
 
     public Provider update(LaunchContext launch, String id, Form form) {
         Provider old = get(launch, id);
         Provider p = checked(launch, old.id(), form, old);
-        if (!providers.update(p, launch.personId())) {
-            throw new InvalidRequestException(404, "There is no such CASE provider in your district.", Map.of());
-        }
+        audit.together(() -> {
+            if (!providers.update(p, launch.personId())) {
+                throw new InvalidRequestException(404, "There is no such CASE provider in your district.", Map.of());
+            }
+            audit(launch, "provider.updated", p, "address: " + p.baseUrl() + (p.clientId() == null ? "" : "; client id: " + p.clientId())
+                    + (form.clientSecret() == null || form.clientSecret().isBlank() ? "" : "; new client secret"));
+        });
         LOG.info(() -> "updated CASE provider " + p.id() + " of district " + launch.districtId());
-        audit(launch, "provider.updated", p, "address: " + p.baseUrl() + (p.clientId() == null ? "" : "; client id: " + p.clientId())
-                + (form.clientSecret() == null || form.clientSecret().isBlank() ? "" : "; new client secret"));
         return get(launch, id);
     }
 
     /** Deletes a provider; the frameworks imported from it stay (they lose the one-click re-import). */
     public void delete(LaunchContext launch, String id) {
         Provider p = get(launch, id);
-        providers.delete(launch.districtId(), p.id());
+        audit.together(() -> {
+            providers.delete(launch.districtId(), p.id());
+            audit(launch, "provider.deleted", p, "address: " + p.baseUrl());
+        });
         LOG.info(() -> "deleted CASE provider " + p.id() + " of district " + launch.districtId());
-        audit(launch, "provider.deleted", p, "address: " + p.baseUrl());
     }
 
     /** The district audit log's entry of a provider change: address and client id, never the secret. */

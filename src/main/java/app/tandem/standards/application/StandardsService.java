@@ -204,15 +204,20 @@ public class StandardsService {
         if (g != null && g.length() > 500) {
             throw new InvalidRequestException("The grade list is too long.", Map.of("grades", "at most 500 characters"));
         }
-        store.enable(launch.districtId(), frameworkId, g, s, launch.personId());
-        audit(launch, "framework.enabled", f, "grades: " + (g == null ? "all" : g) + "; subjects: " + (s == null ? "all" : s));
+        String checkedGrades = g;
+        together(() -> {
+            store.enable(launch.districtId(), frameworkId, checkedGrades, s, launch.personId());
+            audit(launch, "framework.enabled", f, "grades: " + (checkedGrades == null ? "all" : checkedGrades) + "; subjects: " + (s == null ? "all" : s));
+        });
     }
 
     public void disable(LaunchContext launch, String frameworkId) {
         requireCoordinator(launch);
         Framework f = framework(launch, frameworkId);
-        store.disable(launch.districtId(), frameworkId);
-        audit(launch, "framework.disabled", f, null);
+        together(() -> {
+            store.disable(launch.districtId(), frameworkId);
+            audit(launch, "framework.disabled", f, null);
+        });
     }
 
     /** Replaces the licence notice shown with a framework's text. */
@@ -225,8 +230,19 @@ public class StandardsService {
         if (title != null && title.length() > 1000) {
             throw new InvalidRequestException("The notice title is too long.", Map.of("title", "at most 1000 characters"));
         }
-        store.setLicence(launch.districtId(), frameworkId, blank(title), blank(text));
-        audit(launch, "framework.licence-changed", f, blank(title) == null ? "notice removed" : "notice: " + blank(title));
+        together(() -> {
+            store.setLicence(launch.districtId(), frameworkId, blank(title), blank(text));
+            audit(launch, "framework.licence-changed", f, blank(title) == null ? "notice removed" : "notice: " + blank(title));
+        });
+    }
+
+    /** Runs a change and its audit entry in one transaction (just the change where no audit log is wired: unit tests). */
+    private void together(Runnable changeAndRecord) {
+        if (audit == null) {
+            changeAndRecord.run();
+        } else {
+            audit.together(changeAndRecord);
+        }
     }
 
     /** Records a coordinator's change to a framework in the district audit log (docs/operations.md, "Audit log"). */
