@@ -128,9 +128,54 @@ class SuggestionsIT {
         assertThat(html).contains("hx-post=\"" + Deployments.toolBase().replaceFirst("^https?://[^/]+", "") + "/app/course/" + sectionId
                 + "/items/" + ratioItem + "/alignments\"");
         assertThat(html).contains("hx-target=\"#alignments-" + ratioItem + "\"").contains("hx-swap=\"outerHTML\"")
-                .contains("\"type\": \"TEACHES\"").contains("/suggestions/").contains("/dismiss\"")
+                .contains("hx-include=\"#sugg-type-" + ratioItem + "\"").contains("/suggestions/").contains("/dismiss\"")
                 .contains("National Governors Association").contains("static/suggestions.js");
         assertThat(html).doesNotContain("<script>");
+        assertThat(acceptAs(html)).as("a resource without a type is taught").isEqualTo("TEACHES");
+    }
+
+    @Test
+    @Order(2)
+    void anAssessmentsSuggestionsAreAcceptedAsAssessedUnlessTheTeacherChoosesOtherwise() throws Exception {
+        String quiz;
+        try (Connection c = dataSource().getConnection()) {
+            quiz = item(c, unitOf(c, ratioItem), sectionId, "Unit rate quiz", "Compute unit rates with fractions and compare the ratios.");
+            exec(c, "UPDATE al_item SET resource_type = 'assessment' WHERE id = ?", quiz);
+        }
+        String html = get(teacher, "/app/course/" + sectionId + "/items/" + quiz + "/suggestions").body();
+        assertThat(html).contains("<label for=\"sugg-type-" + quiz + "\">Accept as</label>");
+        assertThat(acceptAs(html)).isEqualTo("ASSESSES");
+
+        String standard = object(get(teacher, "/api/sections/" + sectionId + "/items/" + quiz + "/suggestions?limit=1").body())
+                .getJsonArray("suggestions").getJsonObject(0).getString("standardId");
+        // what the Accept button sends: its standardId and the chosen type from the included select
+        HttpResponse<String> accepted = send(teacher, "POST", "/app/course/" + sectionId + "/items/" + quiz + "/alignments",
+                "application/x-www-form-urlencoded", ("standardId=" + standard + "&type=PRACTISES").getBytes(StandardCharsets.UTF_8));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT alignment_type FROM al_alignment WHERE item_id = ? AND standard_id = ?")) {
+            ps.setString(1, quiz);
+            ps.setString(2, standard);
+            var rs = ps.executeQuery();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("PRACTISES");
+        }
+    }
+
+    /** The value of the selected option of the panel's "Accept as" choice. */
+    private static String acceptAs(String html) {
+        var m = java.util.regex.Pattern.compile("<option value=\"(\\w+)\" selected>").matcher(html);
+        assertThat(m.find()).as(html).isTrue();
+        return m.group(1);
+    }
+
+    private static String unitOf(Connection c, String item) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("SELECT unit_id FROM al_item WHERE id = ?")) {
+            ps.setString(1, item);
+            var rs = ps.executeQuery();
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     @Test

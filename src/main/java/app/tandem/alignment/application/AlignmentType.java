@@ -20,6 +20,15 @@ public enum AlignmentType {
         return label;
     }
 
+    /** The usual relation of a resource type to its standards: an assessment assesses, an activity practises, the rest teach. */
+    public static AlignmentType defaultFor(String resourceType) {
+        return switch (resourceType == null ? "" : resourceType) {
+            case "assessment" -> ASSESSES;
+            case "activity" -> PRACTISES;
+            default -> TEACHES;
+        };
+    }
+
     /** TEACHES, PRACTISES (or the American PRACTICES), ASSESSES in any case; anything else is a 400 naming the field. */
     public static AlignmentType parse(String value) {
         String v = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);

@@ -40,7 +40,11 @@ public class Suggestions {
 
     /** The item and its unit, as read for suggestions. */
     public record Item(String id, String sectionId, String unitId, String kind, String title, String description, String unitTitle,
-                       String unitDescription) {
+                       String unitDescription, String resourceType) {
+        /** How an accepted suggestion aligns unless the teacher chooses otherwise: from the item's resource type. */
+        public AlignmentType acceptAs() {
+            return AlignmentType.defaultFor(resourceType);
+        }
     }
 
     /**
@@ -127,9 +131,10 @@ public class Suggestions {
         if (itemId == null || itemId.isBlank() || itemId.length() > 36) {
             return Optional.empty();
         }
-        return query("SELECT i.id, i.section_id, i.unit_id, i.kind, i.title, i.description, u.title, u.description FROM al_item i "
-                + "JOIN al_unit u ON u.id = i.unit_id WHERE i.id = ? AND i.section_id = ?", rs -> new Item(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
+        return query("SELECT i.id, i.section_id, i.unit_id, i.kind, i.title, i.description, u.title, u.description, i.resource_type"
+                + " FROM al_item i JOIN al_unit u ON u.id = i.unit_id WHERE i.id = ? AND i.section_id = ?", rs -> new Item(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9)),
                 itemId, sectionId).stream().findFirst();
     }
 
