@@ -43,6 +43,13 @@ public final class JsonBodies {
         }
     }
 
+    /** Adds the field only when the value is not null (absent fields rather than JSON nulls in answers). */
+    public static void addIfPresent(jakarta.json.JsonObjectBuilder o, String field, String value) {
+        if (value != null) {
+            o.add(field, value);
+        }
+    }
+
     /** A string field, or null when absent or JSON null; any other type is a field error. */
     public static String string(JsonObject o, String field) {
         JsonValue v = o.get(field);

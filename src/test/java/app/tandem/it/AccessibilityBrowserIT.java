@@ -246,6 +246,13 @@ class AccessibilityBrowserIT {
         check("district audit log");
 
         openCoordinator();
+        open("open-district-coordinators", "district-coordinators");
+        d.findElement(By.id("coordinator-q")).sendKeys("er");
+        d.findElement(By.cssSelector(".coordinator-find button[type=submit]")).click();
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid^=coordinator-candidates]")));
+        check("coordinators granted in Tandem, with a search among the district's teachers");
+
+        openCoordinator();
         open("open-standards", "std-import-form");
         check("standards administration (import)");
         wait(d).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=std-frameworks] a"))).click();

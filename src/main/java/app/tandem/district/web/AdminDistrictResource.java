@@ -1,9 +1,11 @@
 package app.tandem.district.web;
 
 import app.tandem.common.AdminApi;
+import app.tandem.common.AuditTrail;
 import app.tandem.common.ApiError;
 import app.tandem.common.JsonBodies;
 import app.tandem.district.application.DistrictAudit;
+import app.tandem.district.application.DistrictCoordinators;
 import app.tandem.district.application.DistrictService;
 import app.tandem.district.application.DistrictService.District;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,7 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import app.tandem.lti.api.CoordinatorGrants;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -36,6 +40,9 @@ public class AdminDistrictResource {
 
     @Inject
     DistrictAudit audit;
+
+    @Inject
+    DistrictCoordinators coordinators;
 
     @GET
     @Operation(summary = "List districts")
@@ -79,6 +86,48 @@ public class AdminDistrictResource {
             return ApiError.of(404, "No district " + id + ".");
         }
         return Response.ok(AuditApi.json(audit.page(id, q)).build().toString()).build();
+    }
+
+    @GET
+    @Path("{id}/coordinators")
+    @Operation(summary = "The district's coordinators granted in Tandem (LMS administrators are coordinators by their LTI role and are not listed)")
+    public Response coordinators(@PathParam("id") String id) {
+        if (districts.get(id).isEmpty()) {
+            return ApiError.of(404, "No district " + id + ".");
+        }
+        JsonArrayBuilder arr = Json.createArrayBuilder();
+        for (CoordinatorGrants.Grant g : coordinators.list(id)) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("personId", g.personId()).add("platform", g.platformName());
+            JsonBodies.addIfPresent(o, "name", g.name());
+            JsonBodies.addIfPresent(o, "email", g.email());
+            JsonBodies.addIfPresent(o, "grantedBy", g.grantedByName());
+            JsonBodies.addIfPresent(o, "grantedAt", g.grantedAt() == null ? null : g.grantedAt().toInstant().toString());
+            arr.add(o);
+        }
+        return Response.ok(arr.build().toString()).build();
+    }
+
+    @PUT
+    @Path("{id}/coordinators/{personId}")
+    @Operation(summary = "Grants the coordinator role to a person who teaches in the district: 201 granted, 200 already granted, 400 not a teacher there")
+    public Response grantCoordinator(@PathParam("id") String id, @PathParam("personId") String personId) {
+        if (districts.get(id).isEmpty()) {
+            return ApiError.of(404, "No district " + id + ".");
+        }
+        boolean created = coordinators.grant(id, personId, AuditTrail.Actor.adminApi());
+        return Response.status(created ? 201 : 200).entity(Json.createObjectBuilder().add("personId", personId).add("granted", true)
+                .build().toString()).build();
+    }
+
+    @DELETE
+    @Path("{id}/coordinators/{personId}")
+    @Operation(summary = "Revokes a coordinator grant (the person's open sessions in the district lose the role): 204, or 404 when there was none")
+    public Response revokeCoordinator(@PathParam("id") String id, @PathParam("personId") String personId) {
+        if (districts.get(id).isEmpty()) {
+            return ApiError.of(404, "No district " + id + ".");
+        }
+        return coordinators.revoke(id, personId, AuditTrail.Actor.adminApi()) ? Response.noContent().build()
+                : ApiError.of(404, "Person " + personId + " has no coordinator grant in district " + id + ".");
     }
 
     private static JsonObjectBuilder json(District d) {

@@ -51,6 +51,9 @@ public class MessageLaunch {
     @Inject
     LaunchEvents events;
 
+    @Inject
+    CoordinatorGrantDirectory grants;
+
     private final IdTokenValidator validator = new IdTokenValidator();
 
     /** A launch that passed: its context, and the state whose browser-binding cookie can now be cleared. */
@@ -119,6 +122,9 @@ public class MessageLaunch {
             throw new LaunchRejectedException(Rejection.TARGET_NOT_TOOL, "id_token target_link_uri outside the tool");
         }
         Set<AppRole> roles = AppRole.fromLtiRoles(launch.roles());
+        if (!roles.contains(AppRole.COORDINATOR) && grants.isGranted(deployment[0].districtId, reg.id, launch.subject())) {
+            roles.add(AppRole.COORDINATOR);
+        }
         AppRole primary = primaryRole(launch, roles);
 
         Instant tokenExpiry = launch.expiresAt().isAfter(login.expiresAt()) ? launch.expiresAt() : login.expiresAt();
