@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -42,7 +43,8 @@ class LinkGroupsBrowserIT {
 
     @Test
     void riveraLinksHerTwoPeriodsWithACodeInTheDemoLms() throws Exception {
-        WebDriver d = StandardsBrowserIT.chromium();
+        // Ms Rivera's school is in Chicago: the times Tandem shows are in her browser's time zone
+        WebDriver d = StandardsBrowserIT.chromium(Map.of("TZ", "America/Chicago"));
         try {
             WebDriverWait wait = new WebDriverWait(d, WAIT);
             wait.ignoring(StaleElementReferenceException.class); // htmx may swap an element between find and read
@@ -53,6 +55,9 @@ class LinkGroupsBrowserIT {
             String code = codeElement.getText();
             assertThat(code).matches("[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}");
             assertThat(d.switchTo().activeElement().getText()).as("focus moves to the new code's explanation").contains("shown only this once");
+            WebElement until = wait.until(x -> x.findElement(By.cssSelector("[data-focus] time[data-localised]")));
+            assertThat(until.getAttribute("title")).as("the UTC time, kept as the title").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC");
+            assertThat(until.getText()).as("shown in Chicago time").containsPattern("(CST|CDT|GMT-[56])$");
             d.findElement(By.cssSelector("[data-testid=copy-code]")).click();
             wait.until(x -> !x.findElement(By.cssSelector("[data-copy-status]")).getText().isBlank());
             screenshot(d, "links-invitation");

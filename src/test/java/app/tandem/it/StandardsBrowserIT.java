@@ -49,13 +49,19 @@ class StandardsBrowserIT {
 
     /** Headless Debian Chromium with a fresh profile (also used by other browser tests). */
     static WebDriver chromium() throws Exception {
+        return chromium(Map.of());
+    }
+
+    /** Chromium with environment variables for the browser process (e.g. {@code TZ}: its time zone, iframes included). */
+    static WebDriver chromium(Map<String, String> environment) throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("tandem.it.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--window-size=1280,1000",
                 "--user-data-dir=" + Files.createTempDirectory("tandem-std-chromium"));
         return new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("tandem.it.chromedriver", "/usr/bin/chromedriver"))).build(), options);
+                .usingDriverExecutable(new File(System.getProperty("tandem.it.chromedriver", "/usr/bin/chromedriver")))
+                .withEnvironment(environment).build(), options);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.tandem.coteaching.web;
 
 import app.tandem.common.HtmlFragments;
+import app.tandem.common.Times;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +13,6 @@ import java.util.Map;
  * {@code X-Tandem-Fragment: problem}, which links.js tells htmx to swap in place like a 200.
  */
 public final class LinkFragments {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
 
     private LinkFragments() {
@@ -23,9 +23,9 @@ public final class LinkFragments {
         return status >= 400 ? Response.fromResponse(r).header(HtmlFragments.KIND_HEADER, "problem").build() : r;
     }
 
-    /** A time as the pages show it: {@code 2026-12-02 17:35 UTC} (empty for null). */
+    /** A time in an attribute, where no {@code <time>} element can go: {@code 2026-12-02 17:35 UTC} (empty for null). */
     public static String time(OffsetDateTime t) {
-        return t == null ? "" : TIME.format(t.withOffsetSameInstant(ZoneOffset.UTC));
+        return Times.utc(t);
     }
 
     /** A day as the pages show it: {@code Wed 2 Dec 2026}. */

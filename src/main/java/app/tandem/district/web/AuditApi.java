@@ -2,6 +2,7 @@ package app.tandem.district.web;
 
 import app.tandem.common.AuditTrail;
 import app.tandem.common.Paged;
+import app.tandem.common.Times;
 import app.tandem.district.application.DistrictAudit;
 import app.tandem.lti.api.LaunchRequests;
 import jakarta.enterprise.context.RequestScoped;
@@ -41,7 +42,7 @@ public class AuditApi {
     static JsonObjectBuilder json(Paged<AuditTrail.Entry> p) {
         JsonArrayBuilder entries = Json.createArrayBuilder();
         p.entries().forEach(e -> {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("id", e.id()).add("at", AuditPages.iso(e.at()))
+            JsonObjectBuilder o = Json.createObjectBuilder().add("id", e.id()).add("at", Times.iso(e.at()))
                     .add("actorKind", e.actorKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).add("action", e.action());
             add(o, "actorId", e.actorId());
             add(o, "actorName", e.actorName());

@@ -10,9 +10,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,8 +17,6 @@ import java.util.Map;
 @Path("app/district/audit")
 @RequestScoped
 public class AuditPages {
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
-
     @Inject
     LaunchRequests requests;
 
@@ -39,16 +34,6 @@ public class AuditPages {
             m.put("query", q);
             return HtmlFragments.render(200, "district/audit.jte", requests.contextPath(), m);
         });
-    }
-
-    /** A time as the page shows it: {@code 2026-11-25 22:40:05 UTC}. */
-    public static String shown(OffsetDateTime t) {
-        return t == null ? "" : SHOWN.format(t.withOffsetSameInstant(ZoneOffset.UTC));
-    }
-
-    /** The machine-readable time of a {@code <time datetime>} (ISO 8601, UTC). */
-    public static String iso(OffsetDateTime t) {
-        return t == null ? "" : t.withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString();
     }
 
     /** The query string of a page of the same filtered view. */
