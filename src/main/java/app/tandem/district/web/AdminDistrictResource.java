@@ -4,6 +4,7 @@ import app.tandem.common.AdminApi;
 import app.tandem.common.ApiError;
 import app.tandem.common.JsonBodies;
 import app.tandem.district.application.DistrictAudit;
+import app.tandem.district.application.DistrictData;
 import app.tandem.district.application.DistrictService;
 import app.tandem.district.application.DistrictService.District;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +13,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +39,9 @@ public class AdminDistrictResource {
 
     @Inject
     DistrictAudit audit;
+
+    @Inject
+    DistrictData data;
 
     @GET
     @Operation(summary = "List districts")
@@ -79,6 +85,25 @@ public class AdminDistrictResource {
             return ApiError.of(404, "No district " + id + ".");
         }
         return Response.ok(AuditApi.json(audit.page(id, q)).build().toString()).build();
+    }
+
+    @GET
+    @Path("{id}/export")
+    @Produces("application/zip")
+    @Operation(summary = "Download all of a district's data: a ZIP of JSON Lines files (one per table) and manifest.json; logged as district.exported")
+    public Response export(@PathParam("id") String id) {
+        return DataPages.zip(data.export(id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Erase a district and all its data, irreversibly, in one transaction: confirm = the district's exact name; answers the rows deleted per table")
+    public String erase(@PathParam("id") String id, @QueryParam("confirm") String confirm) {
+        Map<String, Integer> deleted = data.erase(id, confirm);
+        JsonObjectBuilder tables = Json.createObjectBuilder();
+        deleted.forEach(tables::add);
+        return Json.createObjectBuilder().add("id", id).add("erased", true)
+                .add("rowsDeleted", deleted.values().stream().mapToLong(Integer::longValue).sum()).add("tables", tables).build().toString();
     }
 
     private static JsonObjectBuilder json(District d) {
