@@ -246,6 +246,10 @@ class AccessibilityBrowserIT {
         check("district audit log");
 
         openCoordinator();
+        open("open-district-data", "district-data");
+        check("district data (what Tandem stores, download)");
+
+        openCoordinator();
         open("open-standards", "std-import-form");
         check("standards administration (import)");
         wait(d).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=std-frameworks] a"))).click();
