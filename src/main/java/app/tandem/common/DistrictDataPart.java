@@ -84,6 +84,28 @@ public interface DistrictDataPart {
         return deleted;
     }
 
+    /** The name that replaces an erased person's name where other rows copied it. */
+    String DELETED_PERSON = "Deleted person";
+
+    /**
+     * Erases one person (who asked for it) from the part's tables on the connection, in the caller's transaction:
+     * deletes what is only theirs, replaces their name with {@link #DELETED_PERSON} where shared content copied it
+     * (revisions, comments, logs), keeps the shared content they authored. The rows changed per table. Default: none.
+     */
+    default Map<String, Integer> erasePerson(Connection c, String personId) throws SQLException {
+        return Map.of();
+    }
+
+    /** Runs each statement with the person id as its only parameter; the rows each changed, by table name (the statement's third word). */
+    static Map<String, Integer> forPerson(Connection c, String personId, String... statements) throws SQLException {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String sql : statements) {
+            String table = sql.split(" ")[sql.startsWith("DELETE") ? 2 : 1];
+            out.merge(table, Jdbc.exec(c, sql, personId), Integer::sum);
+        }
+        return out;
+    }
+
     /** Called after the erasure committed (e.g. to drop per-server caches of the district's data). */
     default void erased(String districtId) {
     }

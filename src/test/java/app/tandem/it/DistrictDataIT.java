@@ -17,7 +17,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -31,8 +30,6 @@ import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -80,7 +77,7 @@ class DistrictDataIT {
 
     @Deployment
     static WebArchive app() {
-        return Deployments.tandemWithTestPlatform().addClasses(ToolHttp.class, LinkGroups.class);
+        return Deployments.tandemWithTestPlatform().addClasses(ToolHttp.class, LinkGroups.class, Zips.class);
     }
 
     @AfterAll
@@ -148,7 +145,7 @@ class DistrictDataIT {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
         assertThat(r.headers().firstValue("Content-Disposition").orElse(""))
                 .matches("attachment; filename=\"tandem-district-of-districtdatait-[a-z0-9-]+-\\d{4}-\\d{2}-\\d{2}\\.zip\"");
-        Map<String, String> files = unzip(r.body());
+        Map<String, String> files = Zips.texts(r.body());
         JsonObject manifest = ToolHttp.object(files.get("manifest.json"));
         assertThat(manifest.getInt("formatVersion")).isEqualTo(1);
         assertThat(manifest.getJsonObject("district").getString("id")).isEqualTo(p.districtId());
@@ -202,7 +199,7 @@ class DistrictDataIT {
         HttpResponse<byte[]> zip = HTTP.send(HttpRequest.newBuilder(URI.create(Deployments.toolBase() + "/app/district/data/export.zip"))
                 .header("X-Tandem-Session", coordinator).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.statusCode()).isEqualTo(200);
-        Map<String, String> files = unzip(zip.body());
+        Map<String, String> files = Zips.texts(zip.body());
         assertThat(files.get("people.jsonl")).contains("Teodora Teacher");
         assertThat(files.get("audit-log.jsonl")).contains("district.exported").contains("Erin Export");
 
@@ -276,15 +273,6 @@ class DistrictDataIT {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static Map<String, String> unzip(byte[] bytes) throws Exception {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                out.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
-    }
 
     private static long count(String sql, Object... args) throws Exception {
         return Long.parseLong(values(sql, args).get(0));

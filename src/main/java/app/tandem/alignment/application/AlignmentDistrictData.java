@@ -3,7 +3,10 @@ package app.tandem.alignment.application;
 import app.tandem.common.DistrictDataPart;
 import app.tandem.lti.api.DistrictScope;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Alignment's share of a district's data: course settings, course maps (units and items), alignments and their
@@ -35,5 +38,12 @@ public class AlignmentDistrictData implements DistrictDataPart {
                         "district_id = ?"),
                 Table.of("al_coverage_district", "coverage-district.jsonl", "When the district's coverage roll-up last checked for changes.",
                         "district_id = ?"));
+    }
+
+    @Override
+    public Map<String, Integer> erasePerson(Connection c, String personId) throws SQLException {
+        return DistrictDataPart.forPerson(c, personId,
+                "UPDATE al_alignment SET created_by_name = '" + DELETED_PERSON + "' WHERE created_by = ?",
+                "UPDATE al_alignment_event SET person_name = '" + DELETED_PERSON + "' WHERE person_id = ?");
     }
 }

@@ -3,7 +3,10 @@ package app.tandem.coteaching.application;
 import app.tandem.common.DistrictDataPart;
 import app.tandem.lti.api.DistrictScope;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Co-teaching's share of a district's data: link groups and their sections, invitations (without their code
@@ -38,5 +41,20 @@ public class CoteachingDistrictData implements DistrictDataPart {
                 Table.of("ct_district_policy", "coteaching-policy.jsonl", "The district's co-teaching policy.", "district_id = ?"),
                 Table.notExported("ct_code_failure", "Wrong invitation codes entered: rate-limit records kept about an hour.",
                         "person_id IN (" + DistrictScope.OWN_PEOPLE + ")"));
+    }
+
+    @Override
+    public Map<String, Integer> erasePerson(Connection c, String personId) throws SQLException {
+        String as = " = '" + DELETED_PERSON + "' WHERE ";
+        return DistrictDataPart.forPerson(c, personId,
+                "DELETE FROM ct_plan_presence WHERE person_id = ?",
+                "DELETE FROM ct_code_failure WHERE person_id = ?",
+                "DELETE FROM ct_calendar_feed WHERE person_id = ?",
+                "UPDATE ct_plan_revision SET author_name" + as + "author_id = ?",
+                "UPDATE ct_plan_comment SET author_name" + as + "author_id = ?",
+                "UPDATE ct_plan SET updated_by_name" + as + "updated_by = ?",
+                "UPDATE ct_plan_cancelled SET cancelled_by_name" + as + "cancelled_by = ?",
+                "UPDATE ct_invitation SET created_by_name" + as + "created_by = ?",
+                "UPDATE ct_link_audit SET actor_name" + as + "actor_id = ?");
     }
 }

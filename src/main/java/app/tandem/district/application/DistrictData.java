@@ -6,6 +6,7 @@ import app.tandem.common.InvalidRequestException;
 import app.tandem.district.application.DistrictDataSet.FileCount;
 import app.tandem.district.application.DistrictService.District;
 import app.tandem.lti.api.AppRole;
+import app.tandem.lti.api.DistrictScope;
 import app.tandem.lti.api.LaunchContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class DistrictData {
     private static final Logger LOG = Logger.getLogger(DistrictData.class.getName());
+    /** Whether a person (first ?) was seen in the district (the other ?s). */
+    static final String PERSON_IN_DISTRICT = "SELECT COUNT(*) FROM person WHERE id = ? AND id IN (" + DistrictScope.PEOPLE + ")";
 
     @Resource(lookup = "jdbc/tandem", shareable = false)
     DataSource dataSource;
@@ -114,6 +117,24 @@ public class DistrictData {
         long total = deleted.values().stream().mapToLong(Integer::longValue).sum();
         LOG.warning(() -> "district erased: id=" + d.id() + ", " + total + " rows deleted " + deleted);
         return deleted;
+    }
+
+    /**
+     * Erases one person of the district who asked for it (admin API): their person row, memberships, sessions,
+     * presence and calendar feeds go; where shared content copied their name (plan revisions and comments, logs,
+     * alignments) it becomes "Deleted person"; the content they authored stays. Unknown district or a person not seen
+     * in it: 404. Recorded in the district's audit log as {@code person.erased} (the person's id only) and in the
+     * server log. Erased everywhere: a person row is not per district.
+     */
+    public Map<String, Integer> erasePerson(String districtId, String personId) {
+        District d = district(districtId);
+        Map<String, Integer> changed = dataSet().erasePerson(d.id(), personId, PERSON_IN_DISTRICT);
+        if (changed.isEmpty()) {
+            throw new InvalidRequestException(404, "No person " + personId + " in district " + d.id() + ".", Map.of());
+        }
+        audit.record(d.id(), AuditTrail.Actor.adminApi(), "person.erased", AuditTrail.Target.of("person", personId, DistrictDataPart.DELETED_PERSON), null);
+        LOG.warning(() -> "person erased: district=" + d.id() + ", person=" + personId + ", rows " + changed);
+        return changed;
     }
 
     private District district(String id) {

@@ -236,6 +236,26 @@ public final class DistrictDataSet {
         return deleted;
     }
 
+    /**
+     * Erases one person in one transaction when {@code inScope} (SQL with one {@code ?} for the person id and the rest
+     * for the district id) finds them: every part's {@link DistrictDataPart#erasePerson}, parts in their order. The
+     * rows deleted or changed per table; empty when the person was not found.
+     */
+    public Map<String, Integer> erasePerson(String districtId, String personId, String inScope) {
+        Map<String, Integer> changed = new LinkedHashMap<>();
+        jdbc().transaction(c -> {
+            Object[] args = DistrictDataPart.arguments(inScope, districtId);
+            args[0] = personId;
+            if (Jdbc.query(c, inScope, rs -> rs.getLong(1), args).get(0) == 0) {
+                return;
+            }
+            for (DistrictDataPart p : parts) {
+                p.erasePerson(c, personId).forEach((table, n) -> changed.merge(table, n, Integer::sum));
+            }
+        });
+        return changed;
+    }
+
     private Jdbc jdbc() {
         return new Jdbc(dataSource, e -> new IllegalStateException("district data: " + e.getMessage(), e));
     }

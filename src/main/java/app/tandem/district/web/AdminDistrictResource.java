@@ -99,11 +99,21 @@ public class AdminDistrictResource {
     @Path("{id}")
     @Operation(summary = "Erase a district and all its data, irreversibly, in one transaction: confirm = the district's exact name; answers the rows deleted per table")
     public String erase(@PathParam("id") String id, @QueryParam("confirm") String confirm) {
-        Map<String, Integer> deleted = data.erase(id, confirm);
+        return rows(data.erase(id, confirm)).add("id", id).add("erased", true).build().toString();
+    }
+
+    @DELETE
+    @Path("{id}/people/{personId}")
+    @Operation(summary = "Erase one person of the district who asked for it: person, memberships, sessions, presence, calendar feeds; "
+            + "their name becomes \"Deleted person\" where shared content copied it; answers the rows deleted or changed per table")
+    public String erasePerson(@PathParam("id") String id, @PathParam("personId") String personId) {
+        return rows(data.erasePerson(id, personId)).add("personId", personId).build().toString();
+    }
+
+    private static JsonObjectBuilder rows(Map<String, Integer> perTable) {
         JsonObjectBuilder tables = Json.createObjectBuilder();
-        deleted.forEach(tables::add);
-        return Json.createObjectBuilder().add("id", id).add("erased", true)
-                .add("rowsDeleted", deleted.values().stream().mapToLong(Integer::longValue).sum()).add("tables", tables).build().toString();
+        perTable.forEach(tables::add);
+        return Json.createObjectBuilder().add("rows", perTable.values().stream().mapToLong(Integer::longValue).sum()).add("tables", tables);
     }
 
     private static JsonObjectBuilder json(District d) {

@@ -82,6 +82,15 @@ public class LtiDistrictData implements DistrictDataPart {
         return n[0];
     }
 
+    /** The person's sessions, memberships and person row (their calendar feeds go with it: ON DELETE CASCADE). */
+    @Override
+    public Map<String, Integer> erasePerson(Connection c, String personId) throws SQLException {
+        return DistrictDataPart.forPerson(c, personId,
+                "DELETE FROM launch_session WHERE person_id = ?",
+                "DELETE FROM membership WHERE person_id = ?",
+                "DELETE FROM person WHERE id = ?");
+    }
+
     @Override
     public void erased(String districtId) {
         registrations.evictLookups();

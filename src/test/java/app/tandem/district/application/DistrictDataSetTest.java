@@ -6,12 +6,12 @@ import app.tandem.alignment.application.AlignmentDistrictData;
 import app.tandem.common.DistrictDataPart;
 import app.tandem.common.DistrictDataPart.Table;
 import app.tandem.coteaching.application.CoteachingDistrictData;
+import app.tandem.it.Zips;
 import app.tandem.lti.application.LtiDistrictData;
 import app.tandem.standards.TestDatabase;
 import app.tandem.standards.application.StandardsDistrictData;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +34,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -75,6 +73,10 @@ class DistrictDataSetTest {
             public Map<String, Integer> erase(Connection c, String districtId) throws SQLException {
                 return p.erase(c, districtId);
             }
+
+            public Map<String, Integer> erasePerson(Connection c, String personId) throws SQLException {
+                return p.erasePerson(c, personId);
+            }
         }).toList();
     }
 
@@ -110,7 +112,7 @@ class DistrictDataSetTest {
 
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         List<DistrictDataSet.FileCount> written = set.export(a, "Test district", Instant.parse("2026-11-26T10:00:00Z"), zip);
-        Map<String, String> files = unzip(zip.toByteArray());
+        Map<String, String> files = Zips.texts(zip.toByteArray());
         JsonObject manifest = Json.createReader(new StringReader(files.get("manifest.json"))).readObject();
         assertThat(manifest.getInt("formatVersion")).isEqualTo(1);
         assertThat(manifest.getJsonObject("district").getString("id")).isEqualTo(a);
@@ -150,6 +152,38 @@ class DistrictDataSetTest {
         assertThat(db.count("SELECT COUNT(*) FROM platform_registration WHERE id = ?", worldB.get("registration_id"))).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void erasesOnePersonAndKeepsWhatTheyAuthored(TestDatabase db) throws Exception {
+        DistrictDataSet set = new DistrictDataSet(db.dataSource, parts());
+        String a = db.districtId;
+        String b = UUID.randomUUID().toString();
+        db.addDistrict(b, "Other district");
+        Map<String, String> worldA = seed(db, set, a, "alpha");
+        Map<String, String> worldB = seed(db, set, b, "bravo");
+        String person = worldA.get("person_id");
+
+        assertThat(set.erasePerson(a, worldB.get("person_id"), DistrictData.PERSON_IN_DISTRICT)).isEmpty();
+        assertThat(set.erasePerson(a, "no-such-person", DistrictData.PERSON_IN_DISTRICT)).isEmpty();
+        Map<String, Integer> changed = set.erasePerson(a, person, DistrictData.PERSON_IN_DISTRICT);
+
+        assertThat(changed).containsEntry("person", 1).containsEntry("membership", 1).containsEntry("launch_session", 2)
+                .containsEntry("ct_plan_presence", 1).containsEntry("ct_calendar_feed", 1).containsEntry("ct_plan_revision", 1)
+                .containsEntry("ct_plan_comment", 1).containsEntry("district_audit", 1).containsEntry("al_alignment_event", 1);
+        String[][] names = {{"ct_plan_revision", "author_name"}, {"ct_plan_comment", "author_name"}, {"ct_plan", "updated_by_name"},
+                {"ct_plan_cancelled", "cancelled_by_name"}, {"ct_invitation", "created_by_name"}, {"ct_link_audit", "actor_name"},
+                {"al_alignment", "created_by_name"}, {"al_alignment_event", "person_name"}, {"district_audit", "actor_name"}};
+        for (String[] n : names) {
+            assertThat(db.count("SELECT COUNT(*) FROM " + n[0] + " WHERE " + n[1] + " = 'Name alpha'")).as(n[0]).isZero();
+            assertThat(db.count("SELECT COUNT(*) FROM " + n[0] + " WHERE " + n[1] + " = 'Deleted person'")).as(n[0]).isEqualTo(1);
+            assertThat(db.count("SELECT COUNT(*) FROM " + n[0] + " WHERE " + n[1] + " = 'Name bravo'")).as(n[0]).isEqualTo(1);
+        }
+        assertThat(db.count("SELECT COUNT(*) FROM person WHERE id = ?", person)).isZero();
+        for (String kept : List.of("ct_plan", "ct_plan_revision", "ct_plan_comment", "al_item", "al_alignment", "section")) {
+            assertThat(db.count("SELECT COUNT(*) FROM " + kept)).as(kept).isEqualTo(2);
+        }
+    }
+
     private static Map<String, Long> rowsOf(TestDatabase db, DistrictDataSet set, String districtId) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (Table t : set.tablesInErasureOrder()) {
@@ -164,15 +198,6 @@ class DistrictDataSetTest {
         return out;
     }
 
-    private static Map<String, String> unzip(byte[] bytes) throws Exception {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                out.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
-    }
 
     private static Set<String> tables(TestDatabase db) throws SQLException {
         Set<String> out = new TreeSet<>();
@@ -227,6 +252,12 @@ class DistrictDataSetTest {
                 }
                 if (t.name().equals("std_item_history")) {
                     values.put("item_id", world.get("std_item_id"));
+                }
+                for (String who : List.of("author_id", "created_by", "updated_by", "cancelled_by", "actor_id")) {
+                    values.put(who, world.get("person_id"));
+                }
+                for (String name : List.of("author_name", "created_by_name", "updated_by_name", "cancelled_by_name", "actor_name", "person_name")) {
+                    values.put(name, "Name " + tag);
                 }
                 values.put("link_id", null);
                 values.put("deployment_ref", null);
