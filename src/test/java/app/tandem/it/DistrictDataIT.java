@@ -48,7 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * exported table present, no secret, nothing of the other district); the coordinator's page and download (teachers
  * 403, no session 401); erasure refused without the exact name (400, nothing deleted), unknown district 404; erasure
  * with it (every table empty for the district, the other district's counts unchanged, launches refused, the search
- * index without its framework).
+ * index without its framework). Before that, one person is erased: gone with their memberships and sessions, their
+ * name replaced where it was copied, what they authored kept.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -226,6 +227,36 @@ class DistrictDataIT {
 
     @Test
     @Order(5)
+    void onePersonIsErasedAndWhatTheyAuthoredStays() throws Exception {
+        TestPlatform p = PLATFORM.get();
+        String teacher = value("SELECT id FROM person WHERE registration_id = ? AND subject = ?", p.registrationId(), TEACHER.sub());
+        String otherTeacher = value("SELECT id FROM person WHERE registration_id = ? AND subject = ?", OTHER.get().registrationId(), OTHER_TEACHER.sub());
+        assertThat(admin("DELETE", "/districts/" + p.districtId() + "/people/no-such-person").statusCode()).isEqualTo(404);
+        assertThat(admin("DELETE", "/districts/" + p.districtId() + "/people/" + otherTeacher).statusCode()).isEqualTo(404);
+        assertThat(count("SELECT COUNT(*) FROM person WHERE id = ?", otherTeacher)).isEqualTo(1);
+
+        HttpResponse<byte[]> erased = admin("DELETE", "/districts/" + p.districtId() + "/people/" + teacher);
+        assertThat(erased.statusCode()).as(new String(erased.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        JsonObject tables = ToolHttp.object(new String(erased.body(), StandardCharsets.UTF_8)).getJsonObject("tables");
+        assertThat(tables.getInt("person")).isEqualTo(1);
+        assertThat(tables.getInt("membership")).isEqualTo(1);
+        assertThat(tables.getInt("ct_plan_revision")).isEqualTo(1);
+        assertThat(tables.getInt("al_alignment")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM person WHERE id = ?", teacher)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM membership WHERE person_id = ?", teacher)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM launch_session WHERE person_id = ?", teacher)).isZero();
+        assertThat(values("SELECT author_name FROM ct_plan_revision WHERE author_id = ?", teacher)).containsOnly("Deleted person");
+        assertThat(values("SELECT created_by_name FROM al_alignment WHERE created_by = ?", teacher)).containsOnly("Deleted person");
+        assertThat(values("SELECT title FROM ct_plan WHERE district_id = ?", p.districtId())).containsExactly("Stations on unit rates");
+        assertThat(count("SELECT COUNT(*) FROM al_item WHERE title = ?", "Tape diagrams worksheet")).isEqualTo(1);
+        Map<String, String> files = Zips.texts(admin("GET", "/districts/" + p.districtId() + "/export").body());
+        assertThat(String.join("\n", files.values())).doesNotContain("Teodora Teacher").contains("Tape diagrams worksheet");
+        HttpResponse<String> log = AdminClient.authorized().send("GET", "/districts/" + p.districtId() + "/audit?action=person.erased", (String) null);
+        assertThat(ToolHttp.object(log.body()).getJsonArray("entries").getJsonObject(0).getString("targetId")).isEqualTo(teacher);
+    }
+
+    @Test
+    @Order(6)
     void erasureDeletesEveryRowOfTheDistrictAndNothingElse() throws Exception {
         TestPlatform p = PLATFORM.get();
         TestPlatform other = OTHER.get();
@@ -237,7 +268,7 @@ class DistrictDataIT {
         JsonObject answer = ToolHttp.object(new String(erased.body(), StandardCharsets.UTF_8));
         assertThat(answer.getBoolean("erased")).isTrue();
         assertThat(answer.getJsonObject("tables").getInt("district")).isEqualTo(1);
-        assertThat(answer.getJsonObject("tables").getInt("person")).isEqualTo(3);
+        assertThat(answer.getJsonObject("tables").getInt("person")).isEqualTo(2);
         assertThat(answer.getJsonObject("tables").getInt("ct_plan")).isEqualTo(1);
         assertThat(answer.getJsonObject("tables").getInt("platform_registration")).isEqualTo(1);
 
