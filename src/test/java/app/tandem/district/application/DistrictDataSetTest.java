@@ -93,12 +93,12 @@ class DistrictDataSetTest {
     @ParameterizedTest
     @MethodSource("databases")
     void exportsAndErasesOneDistrictOnly(TestDatabase db) throws Exception {
-        DistrictDataSet set = new DistrictDataSet(db.dataSource, parts());
-        String a = db.districtId;
-        String b = UUID.randomUUID().toString();
-        db.addDistrict(b, "Other district");
-        Map<String, String> worldA = seed(db, set, a, "alpha");
-        Map<String, String> worldB = seed(db, set, b, "bravo");
+        Two two = twoDistricts(db);
+        DistrictDataSet set = two.set();
+        String a = two.a();
+        String b = two.b();
+        Map<String, String> worldA = two.worldA();
+        Map<String, String> worldB = two.worldB();
         // a person of B who also launched in A, on B's platform, which A's deployment also uses
         try (Connection c = db.dataSource.getConnection()) {
             insert(c, "lti_deployment", Map.of("id", UUID.randomUUID().toString(), "registration_id", worldB.get("registration_id"), "district_id", a));
@@ -155,17 +155,12 @@ class DistrictDataSetTest {
     @ParameterizedTest
     @MethodSource("databases")
     void erasesOnePersonAndKeepsWhatTheyAuthored(TestDatabase db) throws Exception {
-        DistrictDataSet set = new DistrictDataSet(db.dataSource, parts());
-        String a = db.districtId;
-        String b = UUID.randomUUID().toString();
-        db.addDistrict(b, "Other district");
-        Map<String, String> worldA = seed(db, set, a, "alpha");
-        Map<String, String> worldB = seed(db, set, b, "bravo");
-        String person = worldA.get("person_id");
+        Two two = twoDistricts(db);
+        String person = two.worldA().get("person_id");
 
-        assertThat(set.erasePerson(a, worldB.get("person_id"), DistrictData.PERSON_IN_DISTRICT)).isEmpty();
-        assertThat(set.erasePerson(a, "no-such-person", DistrictData.PERSON_IN_DISTRICT)).isEmpty();
-        Map<String, Integer> changed = set.erasePerson(a, person, DistrictData.PERSON_IN_DISTRICT);
+        assertThat(two.set().erasePerson(two.a(), two.worldB().get("person_id"), DistrictData.PERSON_IN_DISTRICT)).isEmpty();
+        assertThat(two.set().erasePerson(two.a(), "no-such-person", DistrictData.PERSON_IN_DISTRICT)).isEmpty();
+        Map<String, Integer> changed = two.set().erasePerson(two.a(), person, DistrictData.PERSON_IN_DISTRICT);
 
         assertThat(changed).containsEntry("person", 1).containsEntry("membership", 1).containsEntry("launch_session", 2)
                 .containsEntry("ct_plan_presence", 1).containsEntry("ct_calendar_feed", 1).containsEntry("ct_plan_revision", 1)
@@ -182,6 +177,17 @@ class DistrictDataSetTest {
         for (String kept : List.of("ct_plan", "ct_plan_revision", "ct_plan_comment", "al_item", "al_alignment", "section")) {
             assertThat(db.count("SELECT COUNT(*) FROM " + kept)).as(kept).isEqualTo(2);
         }
+    }
+
+    /** Districts A (the test database's) and B, each with a row in every table. */
+    private record Two(DistrictDataSet set, String a, String b, Map<String, String> worldA, Map<String, String> worldB) {
+    }
+
+    private static Two twoDistricts(TestDatabase db) throws SQLException {
+        DistrictDataSet set = new DistrictDataSet(db.dataSource, parts());
+        String b = UUID.randomUUID().toString();
+        db.addDistrict(b, "Other district");
+        return new Two(set, db.districtId, b, seed(db, set, db.districtId, "alpha"), seed(db, set, b, "bravo"));
     }
 
     private static Map<String, Long> rowsOf(TestDatabase db, DistrictDataSet set, String districtId) {
