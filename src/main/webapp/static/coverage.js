@@ -1,5 +1,5 @@
 /* Tandem coverage pages: CSV downloads that carry the launch-session header (a plain link would not), and 4xx
-   problem fragments shown in place. Loaded by the coverage fragments; runs once. */
+   problem fragments shown in place. Loaded by the coverage fragments and the district data page; runs once. */
 (function () {
   'use strict';
   if (window.tandemCoverage) { return; }
@@ -13,7 +13,7 @@
     var a = e.target.closest && e.target.closest('a[data-coverage-download]');
     if (!a) { return; }
     e.preventDefault();
-    var status = document.getElementById('coverage-download-status');
+    var status = document.getElementById(a.getAttribute('data-download-status') || 'coverage-download-status');
     var say = function (text) { if (status) { status.textContent = text; } };
     say('Preparing the file…');
     fetch(a.href, { headers: sessionHeaders(), credentials: 'same-origin' }).then(function (r) {

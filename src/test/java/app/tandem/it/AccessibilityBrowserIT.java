@@ -253,6 +253,10 @@ class AccessibilityBrowserIT {
         check("coordinators granted in Tandem, with a search among the district's teachers");
 
         openCoordinator();
+        open("open-district-data", "district-data");
+        check("district data (what Tandem stores, download)");
+
+        openCoordinator();
         open("open-standards", "std-import-form");
         check("standards administration (import)");
         wait(d).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=std-frameworks] a"))).click();

@@ -66,6 +66,11 @@ public class DistrictService implements TenantDirectory {
 
     private final Map<String, CachedName> names = new ConcurrentHashMap<>();
 
+    /** Drops this server's cached name of a district (after its erasure). */
+    void forget(String districtId) {
+        names.remove(districtId);
+    }
+
     /** Creates a district through the admin API (logged in the new district's audit log). */
     @Transactional
     public District create(String name) {

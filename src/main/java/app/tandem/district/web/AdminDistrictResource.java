@@ -6,6 +6,7 @@ import app.tandem.common.ApiError;
 import app.tandem.common.JsonBodies;
 import app.tandem.district.application.DistrictAudit;
 import app.tandem.district.application.DistrictCoordinators;
+import app.tandem.district.application.DistrictData;
 import app.tandem.district.application.DistrictService;
 import app.tandem.district.application.DistrictService.District;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +45,9 @@ public class AdminDistrictResource {
 
     @Inject
     DistrictCoordinators coordinators;
+
+    @Inject
+    DistrictData data;
 
     @GET
     @Operation(summary = "List districts")
@@ -128,6 +133,35 @@ public class AdminDistrictResource {
         }
         return coordinators.revoke(id, personId, AuditTrail.Actor.adminApi()) ? Response.noContent().build()
                 : ApiError.of(404, "Person " + personId + " has no coordinator grant in district " + id + ".");
+    }
+
+    @GET
+    @Path("{id}/export")
+    @Produces("application/zip")
+    @Operation(summary = "Download all of a district's data: a ZIP of JSON Lines files (one per table) and manifest.json; logged as district.exported")
+    public Response export(@PathParam("id") String id) {
+        return DataPages.zip(data.export(id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Erase a district and all its data, irreversibly, in one transaction: confirm = the district's exact name; answers the rows deleted per table")
+    public String erase(@PathParam("id") String id, @QueryParam("confirm") String confirm) {
+        return rows(data.erase(id, confirm)).add("id", id).add("erased", true).build().toString();
+    }
+
+    @DELETE
+    @Path("{id}/people/{personId}")
+    @Operation(summary = "Erase one person of the district who asked for it: person, memberships, sessions, presence, calendar feeds; "
+            + "their name becomes \"Deleted person\" where shared content copied it; answers the rows deleted or changed per table")
+    public String erasePerson(@PathParam("id") String id, @PathParam("personId") String personId) {
+        return rows(data.erasePerson(id, personId)).add("personId", personId).build().toString();
+    }
+
+    private static JsonObjectBuilder rows(Map<String, Integer> perTable) {
+        JsonObjectBuilder tables = Json.createObjectBuilder();
+        perTable.forEach(tables::add);
+        return Json.createObjectBuilder().add("rows", perTable.values().stream().mapToLong(Integer::longValue).sum()).add("tables", tables);
     }
 
     private static JsonObjectBuilder json(District d) {

@@ -46,6 +46,11 @@ public class CoordinatorGrantDirectory implements CoordinatorGrants {
         return Optional.of(rows.stream().map(r -> r[0] + "\n" + r[1]).collect(Collectors.toUnmodifiableSet()));
     }
 
+    /** Forgets the cached grants (after a district's or a person's data was erased). */
+    void evict() {
+        granted.clear();
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public List<Grant> list(String districtId) {
