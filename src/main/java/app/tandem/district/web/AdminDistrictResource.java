@@ -27,6 +27,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -87,52 +88,41 @@ public class AdminDistrictResource {
     public Response audit(@PathParam("id") String id, @QueryParam("page") String page, @QueryParam("action") String action,
                           @QueryParam("person") String person) {
         DistrictAudit.Query q = DistrictAudit.query(page, action, person);
-        if (districts.get(id).isEmpty()) {
-            return ApiError.of(404, "No district " + id + ".");
-        }
-        return Response.ok(AuditApi.json(audit.page(id, q)).build().toString()).build();
+        return ofKnown(id, () -> Response.ok(AuditApi.json(audit.page(id, q)).build().toString()).build());
     }
 
     @GET
     @Path("{id}/coordinators")
     @Operation(summary = "The district's coordinators granted in Tandem (LMS administrators are coordinators by their LTI role and are not listed)")
     public Response coordinators(@PathParam("id") String id) {
-        if (districts.get(id).isEmpty()) {
-            return ApiError.of(404, "No district " + id + ".");
-        }
-        JsonArrayBuilder arr = Json.createArrayBuilder();
-        for (CoordinatorGrants.Grant g : coordinators.list(id)) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("personId", g.personId()).add("platform", g.platformName());
-            JsonBodies.addIfPresent(o, "name", g.name());
-            JsonBodies.addIfPresent(o, "email", g.email());
-            JsonBodies.addIfPresent(o, "grantedBy", g.grantedByName());
-            JsonBodies.addIfPresent(o, "grantedAt", g.grantedAt() == null ? null : g.grantedAt().toInstant().toString());
-            arr.add(o);
-        }
-        return Response.ok(arr.build().toString()).build();
+        return ofKnown(id, () -> {
+            JsonArrayBuilder arr = Json.createArrayBuilder();
+            for (CoordinatorGrants.Grant g : coordinators.list(id)) {
+                JsonObjectBuilder o = Json.createObjectBuilder().add("personId", g.personId()).add("platform", g.platformName());
+                JsonBodies.addIfPresent(o, "name", g.name());
+                JsonBodies.addIfPresent(o, "email", g.email());
+                JsonBodies.addIfPresent(o, "grantedBy", g.grantedByName());
+                JsonBodies.addIfPresent(o, "grantedAt", g.grantedAt() == null ? null : g.grantedAt().toInstant().toString());
+                arr.add(o);
+            }
+            return Response.ok(arr.build().toString()).build();
+        });
     }
 
     @PUT
     @Path("{id}/coordinators/{personId}")
     @Operation(summary = "Grants the coordinator role to a person who teaches in the district: 201 granted, 200 already granted, 400 not a teacher there")
     public Response grantCoordinator(@PathParam("id") String id, @PathParam("personId") String personId) {
-        if (districts.get(id).isEmpty()) {
-            return ApiError.of(404, "No district " + id + ".");
-        }
-        boolean created = coordinators.grant(id, personId, AuditTrail.Actor.adminApi());
-        return Response.status(created ? 201 : 200).entity(Json.createObjectBuilder().add("personId", personId).add("granted", true)
-                .build().toString()).build();
+        return ofKnown(id, () -> Response.status(coordinators.grant(id, personId, AuditTrail.Actor.adminApi()) ? 201 : 200)
+                .entity(Json.createObjectBuilder().add("personId", personId).add("granted", true).build().toString()).build());
     }
 
     @DELETE
     @Path("{id}/coordinators/{personId}")
     @Operation(summary = "Revokes a coordinator grant (the person's open sessions in the district lose the role): 204, or 404 when there was none")
     public Response revokeCoordinator(@PathParam("id") String id, @PathParam("personId") String personId) {
-        if (districts.get(id).isEmpty()) {
-            return ApiError.of(404, "No district " + id + ".");
-        }
-        return coordinators.revoke(id, personId, AuditTrail.Actor.adminApi()) ? Response.noContent().build()
-                : ApiError.of(404, "Person " + personId + " has no coordinator grant in district " + id + ".");
+        return ofKnown(id, () -> coordinators.revoke(id, personId, AuditTrail.Actor.adminApi()) ? Response.noContent().build()
+                : ApiError.of(404, "Person " + personId + " has no coordinator grant in district " + id + "."));
     }
 
     @GET
@@ -162,6 +152,11 @@ public class AdminDistrictResource {
         JsonObjectBuilder tables = Json.createObjectBuilder();
         perTable.forEach(tables::add);
         return Json.createObjectBuilder().add("rows", perTable.values().stream().mapToLong(Integer::longValue).sum()).add("tables", tables);
+    }
+
+    /** The answer for a district that exists; 404 for an unknown one. */
+    private Response ofKnown(String id, Supplier<Response> answer) {
+        return districts.get(id).isPresent() ? answer.get() : ApiError.of(404, "No district " + id + ".");
     }
 
     private static JsonObjectBuilder json(District d) {
