@@ -1,5 +1,6 @@
 package app.tandem.it;
 
+import app.tandem.common.HttpClients;
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /** Tandem's admin API (/api/admin, bearer token) with JSON bodies, read and written with Nimbus's JSON utilities. */
 public final class AdminClient {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClients.build(HttpClient.newBuilder());
 
     private final String authorization;
 

@@ -150,8 +150,7 @@ class CoordinatorGrantsIT {
         String path = "/districts/" + district + "/coordinators/" + specialistId;
         assertThat(admin.send("PUT", path, (String) null).statusCode()).isEqualTo(201);
         assertThat(admin.send("PUT", path, (String) null).statusCode()).as("idempotent").isEqualTo(200);
-        JsonArray list = ToolHttp.object("{\"l\":" + admin.send("GET", "/districts/" + district + "/coordinators", (String) null).body() + "}")
-                .getJsonArray("l");
+        JsonArray list = array(admin.send("GET", "/districts/" + district + "/coordinators", (String) null));
         assertThat(list).hasSize(1);
         assertThat(list.getJsonObject(0).getString("name")).isEqualTo("Katherine Johnson");
         assertThat(list.getJsonObject(0).getString("grantedBy")).isEqualTo("admin API");
@@ -172,6 +171,38 @@ class CoordinatorGrantsIT {
         assertThat(PLATFORM.get().launch(new Browser(), SPECIALIST.in(null)).statusCode()).isBetween(400, 499);
         String coordinator = launch(PLATFORM, COORDINATOR);
         assertThat(audit(coordinator, "coordinator.revoked").getJsonObject(0).getString("actorKind")).isEqualTo("admin-api");
+    }
+
+    @Test
+    @Order(5)
+    void theJsonApiFollowsTheSameRules() throws Exception {
+        String coordinator = launch(PLATFORM, COORDINATOR);
+        JsonArray candidates = array(ToolHttp.get(coordinator, "/api/district/coordinators/candidates?q=katherine"));
+        assertThat(candidates).hasSize(1);
+        assertThat(candidates.getJsonObject(0).getString("personId")).isEqualTo(specialistId);
+        assertThat(candidates.getJsonObject(0).getBoolean("granted")).isFalse();
+
+        assertThat(ToolHttp.send(coordinator, "PUT", "/api/district/coordinators/" + specialistId, "application/json", "").statusCode()).isEqualTo(201);
+        assertThat(ToolHttp.send(coordinator, "PUT", "/api/district/coordinators/" + specialistId, "application/json", "").statusCode()).isEqualTo(200);
+        JsonArray list = array(ToolHttp.get(coordinator, "/api/district/coordinators"));
+        assertThat(list).hasSize(1);
+        assertThat(list.getJsonObject(0).getString("grantedBy")).isEqualTo("Ada Lovelace");
+        HttpResponse<String> student = ToolHttp.send(coordinator, "PUT", "/api/district/coordinators/" + studentId, "application/json", "");
+        assertThat(student.statusCode()).isEqualTo(400);
+        assertThat(ToolHttp.object(student.body()).getJsonObject("fields").containsKey("person")).as(student.body()).isTrue();
+
+        String teacher = launch(PLATFORM, Person.of("Another Teacher", ALGEBRA, INSTRUCTOR));
+        assertThat(ToolHttp.get(teacher, "/api/district/coordinators").statusCode()).isEqualTo(403);
+        assertThat(ToolHttp.get(null, "/api/district/coordinators").statusCode()).isEqualTo(401);
+
+        assertThat(ToolHttp.send(coordinator, "DELETE", "/api/district/coordinators/" + specialistId, "application/json", "").statusCode()).isEqualTo(204);
+        assertThat(ToolHttp.send(coordinator, "DELETE", "/api/district/coordinators/" + specialistId, "application/json", "").statusCode()).isEqualTo(404);
+        assertThat(array(ToolHttp.get(coordinator, "/api/district/coordinators"))).isEmpty();
+    }
+
+    private static JsonArray array(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return ToolHttp.object("{\"a\":" + r.body() + "}").getJsonArray("a");
     }
 
     private static String launch(PlatformPerJvm platform, Person person) {

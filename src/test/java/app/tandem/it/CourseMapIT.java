@@ -1,5 +1,6 @@
 package app.tandem.it;
 
+import app.tandem.common.HttpClients;
 import static app.tandem.it.TestPlatform.INSTITUTION_ADMIN;
 import static app.tandem.it.TestPlatform.INSTRUCTOR;
 import static app.tandem.it.TestPlatform.LEARNER;
@@ -49,8 +50,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CourseMapIT {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClients.build(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)));
     private static final Pattern SECTION_ID = Pattern.compile("data-section-id=\"([0-9a-f-]{36})\"");
 
     private static TestPlatform platform;

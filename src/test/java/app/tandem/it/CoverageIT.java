@@ -1,5 +1,6 @@
 package app.tandem.it;
 
+import app.tandem.common.HttpClients;
 import static app.tandem.it.StandardsIT.get;
 import static app.tandem.it.StandardsIT.launch;
 import static app.tandem.it.StandardsIT.object;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CoverageIT {
     static final String P = "CCSS.Math.Content.";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClients.build(HttpClient.newBuilder());
 
     static String coordinator;
     static String teacher;

@@ -29,7 +29,7 @@ public final class Deployments {
     public static WebArchive tandemWithTestPlatform() {
         return tandem()
                 .addClasses(TestPlatform.class, PlatformServices.class, PlatformPerJvm.class, ToolJwks.class, Browser.class,
-                        AdminClient.class, Html.class, Deployments.class)
+                        AdminClient.class, Html.class, Deployments.class, StopTestPlatforms.class)
                 .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
     }
 

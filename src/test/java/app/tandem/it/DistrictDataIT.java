@@ -1,5 +1,6 @@
 package app.tandem.it;
 
+import app.tandem.common.HttpClients;
 import static app.tandem.it.TestPlatform.INSTITUTION_ADMIN;
 import static app.tandem.it.TestPlatform.INSTRUCTOR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +62,7 @@ class DistrictDataIT {
     private static final Person CO_TEACHER = Person.of("Carl Coteacher", Section.named("Ratios 7B"), INSTRUCTOR);
     private static final Person OTHER_TEACHER = Person.of("Olga Otherdistrict", Section.named("Elsewhere 9"), INSTRUCTOR);
     private static final String SECRET = "s3cret-DistrictDataIT";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClients.build(HttpClient.newBuilder());
 
     @Inject
     StandardsCatalog catalog;

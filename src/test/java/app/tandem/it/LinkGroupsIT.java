@@ -1,5 +1,6 @@
 package app.tandem.it;
 
+import app.tandem.common.HttpClients;
 import static app.tandem.it.TestPlatform.INSTITUTION_ADMIN;
 import static app.tandem.it.TestPlatform.INSTRUCTOR;
 import static app.tandem.it.TestPlatform.LEARNER;
@@ -63,8 +64,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class LinkGroupsIT {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClients.build(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)));
     private static final PlatformPerJvm MAIN = new PlatformPerJvm("LinkGroupsIT");
     private static final PlatformPerJvm SECOND_LMS = new PlatformPerJvm("LinkGroupsIT-lms2");
     private static final PlatformPerJvm OTHER_DISTRICT = new PlatformPerJvm("LinkGroupsIT-d2");

@@ -1,5 +1,6 @@
 package app.tandem.it;
 
+import app.tandem.common.HttpClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tandem.it.TestPlatform.Person;
@@ -23,8 +24,8 @@ import java.util.Map;
  * JVM and inside the server.
  */
 final class SessionHttp {
-    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    static final HttpClient CLIENT = HttpClients.build(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)));
 
     private final Map<String, String> sessions;
     private final Duration timeout;

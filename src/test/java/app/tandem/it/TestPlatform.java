@@ -113,10 +113,14 @@ public final class TestPlatform implements AutoCloseable {
         server.start();
     }
 
+    /** The platforms running in this JVM (in the server: in this deployment), for {@link #closeAll}. */
+    private static final Set<TestPlatform> RUNNING = ConcurrentHashMap.newKeySet();
+
     /** Starts a platform and registers it with Tandem; {@code name} makes its issuer unique (use the test class). */
     public static TestPlatform start(String name) {
         try {
             TestPlatform platform = new TestPlatform(name);
+            RUNNING.add(platform);
             platform.register();
             return platform;
         } catch (IOException e) {
@@ -512,8 +516,20 @@ public final class TestPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        RUNNING.remove(this);
         services.close();
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    /**
+     * Stops every platform still running here. In-container tests start theirs inside the server, where the test
+     * class's {@code @AfterAll} (run by the client) cannot reach them; {@link StopTestPlatforms} calls this when the
+     * test deployment is undeployed, so that the platform's HTTP threads do not keep the old deployment in memory.
+     */
+    static void closeAll() {
+        for (TestPlatform p : List.copyOf(RUNNING)) {
+            p.close();
+        }
     }
 }

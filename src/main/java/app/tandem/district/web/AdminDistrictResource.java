@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import app.tandem.lti.api.CoordinatorGrants;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -95,18 +94,7 @@ public class AdminDistrictResource {
     @Path("{id}/coordinators")
     @Operation(summary = "The district's coordinators granted in Tandem (LMS administrators are coordinators by their LTI role and are not listed)")
     public Response coordinators(@PathParam("id") String id) {
-        return ofKnown(id, () -> {
-            JsonArrayBuilder arr = Json.createArrayBuilder();
-            for (CoordinatorGrants.Grant g : coordinators.list(id)) {
-                JsonObjectBuilder o = Json.createObjectBuilder().add("personId", g.personId()).add("platform", g.platformName());
-                JsonBodies.addIfPresent(o, "name", g.name());
-                JsonBodies.addIfPresent(o, "email", g.email());
-                JsonBodies.addIfPresent(o, "grantedBy", g.grantedByName());
-                JsonBodies.addIfPresent(o, "grantedAt", g.grantedAt() == null ? null : g.grantedAt().toInstant().toString());
-                arr.add(o);
-            }
-            return Response.ok(arr.build().toString()).build();
-        });
+        return ofKnown(id, () -> Response.ok(CoordinatorsApi.grants(coordinators.list(id))).build());
     }
 
     @PUT

@@ -1,5 +1,6 @@
 package app.tandem.lti.application;
 
+import app.tandem.common.HttpClients;
 import app.tandem.common.Settings;
 import app.tandem.lti.api.PlatformRegistrations;
 import app.tandem.lti.api.RegistrationDoctor;
@@ -50,7 +51,7 @@ public class Doctor implements RegistrationDoctor {
     @Inject
     Settings settings;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http = HttpClients.build(HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL));
 
     @Override
     public List<PlatformRegistrations.Registration> registrationsOf(String districtId) {

@@ -1,5 +1,6 @@
 package app.tandem.lti.application;
 
+import app.tandem.common.HttpClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,11 +29,10 @@ public class PlatformHttp {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     static final int MAX_BYTES = 256 * 1024;
 
-    private final HttpClient client = HttpClient.newBuilder()
+    private final HttpClient client = HttpClients.build(HttpClient.newBuilder()
             .connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+            .version(HttpClient.Version.HTTP_1_1));
 
     /** An answer: status and body (UTF-8). */
     public record Answer(int status, String body) {

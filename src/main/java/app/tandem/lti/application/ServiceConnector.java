@@ -1,5 +1,6 @@
 package app.tandem.lti.application;
 
+import app.tandem.common.HttpClients;
 import app.tandem.common.Tokens;
 import app.tandem.lti.api.PlatformServiceException;
 import app.tandem.lti.api.PlatformServiceException.Kind;
@@ -54,8 +55,8 @@ public class ServiceConnector {
     @Inject
     ToolKeys toolKeys;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClients.build(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER));
     private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
 
     private record CachedToken(String value, Instant expiresAt) {
