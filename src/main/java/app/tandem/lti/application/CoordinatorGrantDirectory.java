@@ -2,9 +2,12 @@ package app.tandem.lti.application;
 
 import app.tandem.lti.api.AppRole;
 import app.tandem.lti.api.CoordinatorGrants;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -34,6 +37,9 @@ public class CoordinatorGrantDirectory implements CoordinatorGrants {
     // district id → "registration id \n subject" of each granted person
     private final TtlCache<String, Set<String>> granted = new TtlCache<>(Duration.ofSeconds(30), Set::copyOf);
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /** Whether the person (by platform registration and LTI subject) was granted the coordinator role in the district. */
     public boolean isGranted(String districtId, String registrationId, String subject) {
         return granted.get(districtId, this::load).orElse(Set.of()).contains(registrationId + "\n" + subject);
@@ -44,6 +50,24 @@ public class CoordinatorGrantDirectory implements CoordinatorGrants {
         List<Object[]> rows = em.createNativeQuery("SELECT p.registration_id, p.subject FROM coordinator_grant g "
                 + "JOIN person p ON p.id = g.person_id WHERE g.district_id = ?1").setParameter(1, districtId).getResultList();
         return Optional.of(rows.stream().map(r -> r[0] + "\n" + r[1]).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * Forgets the cached grants now and again when the transaction ends: a launch that reloads them in between still
+     * saw the old rows, and must not keep them for 30 seconds (a revoked coordinator would keep the role).
+     */
+    private void forgetOnCompletion() {
+        granted.clear();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                granted.clear();
+            }
+        });
     }
 
     /** Forgets the cached grants (after a district's or a person's data was erased). */
@@ -93,7 +117,7 @@ public class CoordinatorGrantDirectory implements CoordinatorGrants {
                 .setParameter(1, districtId).setParameter(2, personId).setParameter(3, grantedById)
                 .setParameter(4, grantedByName == null ? null : grantedByName.substring(0, Math.min(300, grantedByName.length())))
                 .setParameter(5, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
-        granted.clear();
+        forgetOnCompletion();
         return inserted > 0;
     }
 
@@ -103,7 +127,7 @@ public class CoordinatorGrantDirectory implements CoordinatorGrants {
     public boolean revoke(String districtId, String personId) {
         int deleted = em.createNativeQuery("DELETE FROM coordinator_grant WHERE district_id = ?1 AND person_id = ?2")
                 .setParameter(1, districtId).setParameter(2, personId).executeUpdate();
-        granted.clear();
+        forgetOnCompletion();
         if (deleted == 0) {
             return false;
         }
