@@ -3,7 +3,6 @@ package app.tandem.district.application;
 import app.tandem.common.AuditTrail;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.common.Paged;
-import app.tandem.lti.api.AppRole;
 import app.tandem.lti.api.LaunchContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,9 +45,7 @@ public class DistrictAudit {
     }
 
     public static void requireCoordinator(LaunchContext launch) {
-        if (!launch.is(AppRole.COORDINATOR)) {
-            throw new InvalidRequestException(403, "Only your district's eLearning coordinators can read the audit log.", Map.of("role", "coordinator"));
-        }
+        CoordinatorOnly.require(launch, "read the audit log");
     }
 
     /** Checks the query parameters (each may be null or blank: page 1, all actions, everyone). */

@@ -2,7 +2,6 @@ package app.tandem.district.application;
 
 import app.tandem.common.AuditTrail;
 import app.tandem.common.InvalidRequestException;
-import app.tandem.lti.api.AppRole;
 import app.tandem.lti.api.CoordinatorGrants;
 import app.tandem.lti.api.CoordinatorGrants.Candidate;
 import app.tandem.lti.api.CoordinatorGrants.Grant;
@@ -91,8 +90,6 @@ public class DistrictCoordinators {
     }
 
     public static void requireCoordinator(LaunchContext launch) {
-        if (!launch.is(AppRole.COORDINATOR)) {
-            throw new InvalidRequestException(403, "Only your district's eLearning coordinators can manage coordinators.", Map.of("role", "coordinator"));
-        }
+        CoordinatorOnly.require(launch, "manage coordinators");
     }
 }

@@ -5,7 +5,6 @@ import app.tandem.common.DistrictDataPart;
 import app.tandem.common.InvalidRequestException;
 import app.tandem.district.application.DistrictDataSet.FileCount;
 import app.tandem.district.application.DistrictService.District;
-import app.tandem.lti.api.AppRole;
 import app.tandem.lti.api.DistrictScope;
 import app.tandem.lti.api.LaunchContext;
 import jakarta.annotation.Resource;
@@ -142,10 +141,7 @@ public class DistrictData {
     }
 
     static void requireCoordinator(LaunchContext launch) {
-        if (!launch.is(AppRole.COORDINATOR)) {
-            throw new InvalidRequestException(403, "Only your district's eLearning coordinators can see and download the district's data.",
-                    Map.of("role", "coordinator"));
-        }
+        CoordinatorOnly.require(launch, "see and download the district's data");
     }
 
     /** {@code tandem-<district name slug>-<yyyy-mm-dd>.zip} (ASCII letters, digits and dashes). */
