@@ -54,7 +54,16 @@ final class StudentViewBrowser {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=deep-linking-form]")));
             WebElement group = d.findElement(By.xpath("//fieldset[@data-testid='deep-linking-group'][legend[normalize-space()='" + StudentViewBrowserIT.UNIT + "']]"));
             assertThat(group.getText()).contains(StudentViewBrowserIT.VIDEO).doesNotContain(StudentViewBrowserIT.DRAFT, StudentViewBrowserIT.NOTE);
-            group.findElement(By.xpath(".//label[contains(., '" + StudentViewBrowserIT.VIDEO + "')]")).click();
+            WebElement label = group.findElement(By.xpath(".//label[contains(., '" + StudentViewBrowserIT.VIDEO + "')]"));
+            WebElement choice = d.findElement(By.id(label.getAttribute("for")));
+            label.click();
+            // the choice is required: a click lost while the picker's script settles the layout would block the submit
+            wait.until(x -> {
+                if (!choice.isSelected()) {
+                    choice.click();
+                }
+                return choice.isSelected();
+            });
             StandardsBrowserIT.screenshot(d, "deep-linking-picker");
             d.findElement(By.cssSelector("[data-testid=deep-linking-submit]")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=content-added]")));
